@@ -1,0 +1,215 @@
+package dev.switchyard.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL server used when no external datasource is configured.
+ *
+ * <p>
+ * One server runs per data directory and JVM: every Spring context of a JVM (the tests
+ * start several) shares it. The postmaster is started by {@code pg_ctl} in its own
+ * process session, so it outlives a crash of the JVM. A later start finds such an
+ * orphaned server through {@code postmaster.pid} in the data directory and stops it
+ * before starting afresh on the same data; a normal JVM shutdown stops the server.
+ */
+public final class EmbeddedPostgresServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+
+    private static final Map<Path, EmbeddedPostgres> servers = new HashMap<>();
+
+    private static Path ephemeralRoot;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAll, "embedded-postgres-stop"));
+    }
+
+    private EmbeddedPostgresServer() {
+    }
+
+    /**
+     * Starts the server on the given cluster directory, or returns the one this JVM
+     * already runs there.
+     * @param clusterDir the PostgreSQL data directory (created and initialised when
+     * missing)
+     * @return the running server
+     */
+    public static synchronized EmbeddedPostgres start(Path clusterDir) {
+        Path key = clusterDir.toAbsolutePath().normalize();
+        EmbeddedPostgres running = servers.get(key);
+        if (running != null) {
+            return running;
+        }
+        try {
+            Files.createDirectories(key);
+            stopOrphan(key);
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setDataDirectory(key)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "100")
+                .start();
+            servers.put(key, server);
+            log.info("Embedded PostgreSQL running on port {} with data in {}", server.getPort(), key);
+            return server;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + key, ex);
+        }
+    }
+
+    /**
+     * A throwaway cluster directory for this JVM (used by the tests): created on first
+     * use, deleted when the JVM ends.
+     * @return the directory, the same for every caller in this JVM
+     */
+    public static synchronized Path ephemeralClusterDir() {
+        if (ephemeralRoot == null) {
+            try {
+                ephemeralRoot = Files.createTempDirectory("switchyard-pg-");
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return ephemeralRoot.resolve("postgres");
+    }
+
+    /**
+     * Stops the server this JVM runs on the given directory, if any.
+     * @param clusterDir the data directory
+     */
+    public static synchronized void stop(Path clusterDir) {
+        EmbeddedPostgres server = servers.remove(clusterDir.toAbsolutePath().normalize());
+        if (server != null) {
+            try {
+                server.close();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+
+    /**
+     * Stops every server this JVM started; called by the shutdown hook.
+     */
+    static synchronized void stopAll() {
+        for (Map.Entry<Path, EmbeddedPostgres> entry : servers.entrySet()) {
+            try {
+                entry.getValue().close();
+            }
+            catch (IOException | RuntimeException ex) {
+                log.warn("Could not stop the embedded PostgreSQL on {}", entry.getKey(), ex);
+            }
+        }
+        servers.clear();
+        if (ephemeralRoot != null) {
+            deleteTree(ephemeralRoot);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+        }
+        catch (IOException ex) {
+            log.debug("Could not delete {}", root, ex);
+        }
+    }
+
+    /**
+     * Stops a postmaster left running on this data directory by a process that died
+     * without stopping it. A stale {@code postmaster.pid} whose process is gone is left
+     * for PostgreSQL itself to clear.
+     * @param clusterDir the data directory
+     * @return whether an orphaned server was found and stopped
+     */
+    static boolean stopOrphan(Path clusterDir) throws IOException {
+        Optional<ProcessHandle> orphan = findPostmaster(clusterDir);
+        if (orphan.isEmpty()) {
+            return false;
+        }
+        ProcessHandle postmaster = orphan.get();
+        log.warn("Found an orphaned embedded PostgreSQL (pid {}) on {}: stopping it", postmaster.pid(), clusterDir);
+        signal(postmaster, "-INT");
+        if (!waitForExit(postmaster, ORPHAN_STOP_WAIT)) {
+            log.warn("The orphaned PostgreSQL (pid {}) ignored a fast shutdown: terminating it", postmaster.pid());
+            postmaster.destroyForcibly();
+            waitForExit(postmaster, ORPHAN_STOP_WAIT);
+        }
+        Files.deleteIfExists(clusterDir.resolve("postmaster.pid"));
+        return true;
+    }
+
+    /**
+     * The live postmaster that owns the data directory, if any.
+     * @param clusterDir the data directory
+     * @return the postmaster process named in {@code postmaster.pid}, when it is still a
+     * running postgres process
+     */
+    static Optional<ProcessHandle> findPostmaster(Path clusterDir) throws IOException {
+        Path pidFile = clusterDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        }
+        catch (NumberFormatException ex) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            .filter((process) -> process.info().command().map((c) -> c.contains("postgres")).orElse(true));
+    }
+
+    private static void signal(ProcessHandle process, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+            kill.waitFor();
+        }
+        catch (IOException ex) {
+            process.destroy();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean waitForExit(ProcessHandle process, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return !process.isAlive();
+            }
+        }
+        return !process.isAlive();
+    }
+
+}

@@ -1,0 +1,115 @@
+package dev.switchyard.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian chromium for the whole test JVM, driven through Debian's
+ * chromedriver with nothing that tries the network. It is a hard requirement: without
+ * chromium the browser tests fail rather than skip ({@code .ci/run} installs it).
+ */
+public final class Browser {
+
+    private static ChromeDriver driver;
+
+    private Browser() {
+    }
+
+    /**
+     * @return the shared driver
+     */
+    public static synchronized WebDriver driver() {
+        if (driver == null) {
+            driver = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> driver.quit(), "chromium-stop"));
+        }
+        return driver;
+    }
+
+    /**
+     * Signs out whoever was signed in, by clearing the cookies of the application.
+     * @param base the application's base URL
+     * @return the shared driver
+     */
+    public static WebDriver reset(String base) {
+        WebDriver web = driver();
+        web.get(base + "/login");
+        web.manage().deleteAllCookies();
+        return web;
+    }
+
+    private static ChromeDriver start() {
+        File chromedriver = locate("chromedriver", "/usr/bin/chromedriver");
+        File chromium = locate("chromium", "/usr/bin/chromium");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("switchyard-chromium-");
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+            .usingAnyFreePort()
+            .build();
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return chrome;
+    }
+
+    private static File locate(String command, String fallback) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File candidate = new File(dir, command);
+            if (candidate.canExecute()) {
+                return candidate;
+            }
+        }
+        File file = new File(fallback);
+        if (!file.canExecute()) {
+            throw new IllegalStateException(
+                    command + " is not installed: run .ci/run, or apt-get install chromium chromium-driver");
+        }
+        return file;
+    }
+
+    /**
+     * Signs in through the login form.
+     * @param base the application's base URL
+     * @param username the user
+     * @param password the password
+     */
+    public static void login(String base, String username, String password) {
+        WebDriver web = reset(base);
+        web.get(base + "/login");
+        web.findElement(By.id("username")).sendKeys(username);
+        web.findElement(By.id("password")).sendKeys(password);
+        web.findElement(By.id("sign-in")).click();
+    }
+
+    /**
+     * Waits until an element is visible.
+     * @param by the element
+     * @return the element
+     */
+    public static WebElement await(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+}

@@ -1,0 +1,160 @@
+package dev.switchyard.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.switchyard.admin.AppUser;
+import dev.switchyard.project.Project;
+import dev.switchyard.support.Fixtures;
+import dev.switchyard.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Walks every controller endpoint and checks that anonymous users are refused (a redirect
+ * to the login page, or 401 on the API), that users who are not members of a project are
+ * refused everything in it, that non-administrators are refused the administration, and
+ * that members without the ANALYST role are refused changes. A new endpoint that fits no
+ * rule below fails this test until it is classified.
+ */
+@IntegrationTest
+class EndpointAccessIntegrationTests {
+
+    /** Endpoints anyone may call. */
+    static final Set<String> PUBLIC = Set.of("/login", "/error");
+
+    /** Endpoints any signed-in user may call. */
+    static final Set<String> ANY_USER = Set.of("/", "/projects", "/projects/new", "/profile", "/profile/password",
+            "/profile/tokens", "/profile/tokens/{tokenId}/revoke", "/api/v1/me", "/api/v1/projects");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    record Endpoint(HttpMethod method, String pattern, String handler) {
+
+        boolean isApi() {
+            return this.pattern.startsWith("/api/");
+        }
+
+        boolean isAdmin() {
+            return this.pattern.equals("/admin") || this.pattern.startsWith("/admin/")
+                    || this.pattern.startsWith("/api/v1/users");
+        }
+
+        boolean isProject() {
+            return this.pattern.contains("{projectId}");
+        }
+
+        boolean changes() {
+            return this.method != HttpMethod.GET || this.pattern.endsWith("/edit");
+        }
+
+    }
+
+    @Test
+    void everyEndpointRefusesThoseWithoutAccess() throws Exception {
+        AppUser analyst = this.fixtures.user("owner");
+        AppUser outsider = this.fixtures.user("outsider");
+        AppUser tester = this.fixtures.user("tester");
+        Project project = this.fixtures.project(analyst.getUsername());
+        this.fixtures.grant(project, tester.getUsername(), "TESTER");
+        Map<String, String> ids = Map.of("projectId", project.getId().toString(), "userId", analyst.getId().toString(),
+                "memberId", "1", "environmentId", "1", "tokenId", "1");
+
+        List<Endpoint> endpoints = endpoints();
+        assertThat(endpoints).hasSizeGreaterThan(30);
+        List<String> failures = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            if (PUBLIC.contains(endpoint.pattern())) {
+                continue;
+            }
+            boolean classified = endpoint.isAdmin() || endpoint.isProject() || ANY_USER.contains(endpoint.pattern());
+            if (!classified) {
+                failures.add(endpoint + " is not classified: add it to a rule of this test");
+                continue;
+            }
+            String url = expand(endpoint.pattern(), ids);
+            MockHttpServletResponse anonymous = call(endpoint, url, null);
+            if (endpoint.isApi() ? anonymous.getStatus() != 401
+                    : anonymous.getStatus() != 302 || !anonymous.getRedirectedUrl().endsWith("/login")) {
+                failures.add(endpoint + " answered an anonymous call with " + anonymous.getStatus());
+            }
+            if (endpoint.isAdmin() || endpoint.isProject()) {
+                int status = call(endpoint, url, this.fixtures.login(outsider.getUsername())).getStatus();
+                if (status != 403) {
+                    failures.add(endpoint + " answered a non-member non-admin with " + status);
+                }
+            }
+            if (endpoint.isProject() && endpoint.changes()) {
+                int status = call(endpoint, url, this.fixtures.login(tester.getUsername())).getStatus();
+                if (status != 403) {
+                    failures.add(endpoint + " answered a TESTER (not ANALYST) with " + status);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private MockHttpServletResponse call(Endpoint endpoint, String url, RequestPostProcessor user) throws Exception {
+        MockHttpServletRequestBuilder request = request(endpoint.method(), url).with(csrf());
+        if (user != null) {
+            request = request.with(user);
+        }
+        if (endpoint.isApi()) {
+            request = request.contentType("application/json").content("{}");
+        }
+        return this.mvc.perform(request).andReturn().getResponse();
+    }
+
+    private List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mappings.getHandlerMethods().entrySet()) {
+            String handler = entry.getValue().getBeanType().getName();
+            if (!handler.startsWith("dev.switchyard.")) {
+                continue; // springdoc's OpenAPI description: public by design
+            }
+            Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+            for (String pattern : entry.getKey().getPatternValues()) {
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    endpoints.add(new Endpoint(HttpMethod.valueOf(method.name()), pattern,
+                            handler.substring(handler.lastIndexOf('.') + 1)));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private static String expand(String pattern, Map<String, String> ids) {
+        String url = pattern;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            url = url.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        assertThat(url).as("every path variable of " + pattern + " has a value").doesNotContain("{");
+        return url;
+    }
+
+}

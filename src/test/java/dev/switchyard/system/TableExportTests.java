@@ -1,0 +1,61 @@
+package dev.switchyard.system;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TableExportTests {
+
+    @Test
+    void neutralisesCsvCellsThatASpreadsheetWouldEvaluate() {
+        assertThat(TableExport.neutralise("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(TableExport.neutralise("+1 415 555 0100")).isEqualTo("'+1 415 555 0100");
+        assertThat(TableExport.neutralise("-2+3")).isEqualTo("'-2+3");
+        assertThat(TableExport.neutralise("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(TableExport.neutralise("\tcmd")).isEqualTo("'\tcmd");
+        assertThat(TableExport.neutralise("Acme = good")).isEqualTo("Acme = good");
+        assertThat(TableExport.neutralise(-5)).isEqualTo("-5");
+        assertThat(TableExport.neutralise(null)).isEmpty();
+    }
+
+    @Test
+    void writesCsvWithBomQuotingAndNeutralisedCells() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableExport.csv(List.of("name", "note"),
+                Stream.of(List.of("Müller, Jörg", "=1+1"), List.of("line\nbreak", "ok")), out);
+        String csv = out.toString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFname,note");
+        assertThat(csv).contains("\"Müller, Jörg\",'=1+1").contains("\"line\nbreak\",ok");
+    }
+
+    @Test
+    void writesXlsxValuesAsTypedOrTextCellsNeverFormulas() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Instant when = Instant.parse("2024-03-01T10:15:30Z");
+        TableExport.xlsx("Audit", List.of("text", "number", "when", "flag"),
+                Stream.of(List.of("=SUM(1,2)", 42, when, true)), out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = workbook.getSheet("Audit");
+            Row row = sheet.getRow(1);
+            assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo("=SUM(1,2)");
+            assertThat(row.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(42.0);
+            assertThat(row.getCell(2).getLocalDateTimeCellValue()).hasToString("2024-03-01T10:15:30");
+            assertThat(row.getCell(3).getBooleanCellValue()).isTrue();
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("text");
+        }
+    }
+
+}
