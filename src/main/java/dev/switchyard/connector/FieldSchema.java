@@ -1,0 +1,39 @@
+package dev.switchyard.connector;
+
+import java.util.List;
+
+/**
+ * A field as the source (or target) system declares it. Self-describing sources (JDBC)
+ * fill most of it; files only give the name, and the dictionary infers the rest from the
+ * staged values.
+ *
+ * @param name the field's name as the system spells it
+ * @param nativeType the system's own type name ({@code varchar}, {@code int8}, …), or
+ * null when the source has none (CSV)
+ * @param type the dictionary type when the system declares one, or null
+ * @param length the declared maximum length, or null
+ * @param required whether the system declares it mandatory (NOT NULL)
+ * @param unique whether the system declares it unique (primary key or unique constraint)
+ * @param generated whether the system fills it itself (identity, serial, a default, a
+ * computed column): never a mapping target
+ * @param referenceTo the object a declared foreign key points to, or null
+ * @param picklistValues the allowed values when the system declares them (CHECK ... IN,
+ * enum types, Salesforce picklists); empty otherwise
+ */
+public record FieldSchema(String name, String nativeType, FieldType type, Integer length, boolean required,
+        boolean unique, boolean generated, String referenceTo, List<String> picklistValues) {
+
+    public FieldSchema {
+        picklistValues = (picklistValues != null) ? List.copyOf(picklistValues) : List.of();
+    }
+
+    /**
+     * A field known only by name, as in a CSV header.
+     * @param name the name
+     * @return the field
+     */
+    public static FieldSchema named(String name) {
+        return new FieldSchema(name, null, null, null, false, false, false, null, List.of());
+    }
+
+}
