@@ -72,7 +72,7 @@ public final class SafeZip {
 
     private void unpack(CountingInputStream counted, Path root, List<Path> written) throws IOException {
         Map<String, String> seen = new HashMap<>();
-        long[] total = { 0 };
+        long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream in = new ZipInputStream(counted)) {
@@ -84,7 +84,7 @@ public final class SafeZip {
                 }
                 Path file = resolve(root, name);
                 if (file == null) {
-                    copy(in, OutputStream.nullOutputStream(), name, counted, total, buffer);
+                    total = copy(in, OutputStream.nullOutputStream(), name, counted, total, buffer);
                     continue;
                 }
                 String earlier = seen.putIfAbsent(root.relativize(file).toString().toLowerCase(Locale.ROOT), name);
@@ -94,7 +94,7 @@ public final class SafeZip {
                 Files.createDirectories(file.getParent());
                 try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
                     written.add(file);
-                    copy(in, out, name, counted, total, buffer);
+                    total = copy(in, out, name, counted, total, buffer);
                 }
                 catch (FileAlreadyExistsException ex) {
                     throw refuse(name, "a file of that name is already in the folder");
@@ -109,16 +109,18 @@ public final class SafeZip {
     /**
      * Copies one entry, counting what is actually inflated against the limits. Skipped
      * entries are drained the same way, so that a bomb cannot hide in {@code __MACOSX}.
+     * @return the bytes unpacked so far, this entry included
      */
-    private void copy(InputStream in, OutputStream out, String name, CountingInputStream counted, long[] total,
+    private long copy(InputStream in, OutputStream out, String name, CountingInputStream counted, long total,
             byte[] buffer) throws IOException {
+        long unpacked = total;
         long compressedStart = counted.count();
         long size = 0;
         int read;
         while ((read = in.read(buffer)) > 0) {
             size += read;
-            total[0] += read;
-            if (total[0] > this.limits.maxTotalBytes()) {
+            unpacked += read;
+            if (unpacked > this.limits.maxTotalBytes()) {
                 throw refuse(name, "the ZIP unpacks to more than " + this.limits.maxTotalBytes() + " bytes");
             }
             long compressed = Math.max(1, counted.count() - compressedStart);
@@ -127,6 +129,7 @@ public final class SafeZip {
             }
             out.write(buffer, 0, read);
         }
+        return unpacked;
     }
 
     /**
