@@ -96,10 +96,6 @@ final class CsvTable implements Closeable {
         return raw.toString();
     }
 
-    char delimiter() {
-        return this.delimiter;
-    }
-
     @Override
     public void close() throws IOException {
         this.reader.close();

@@ -181,6 +181,14 @@ class CsvConnectorFileVariantsTests {
     }
 
     @Test
+    void countsOldMacLineEndingsWhenLocatingRecordsAndBadBytes() throws IOException {
+        write("People.csv", "Id,Name\r1,Smith\r2,Müller\r", WINDOWS_1252);
+        CollectingSink sink = extract(open(Map.of()), "People");
+        assertThat(sink.records).extracting(SourceRecord::location).containsExactly("People.csv:2");
+        assertThat(sink.problems).extracting(ExtractionProblem::location).containsExactly("People.csv:3");
+    }
+
+    @Test
     void stopsWhenTheSinkIsCancelled() throws IOException {
         StringBuilder csv = new StringBuilder("Id\n");
         for (int i = 1; i <= 10_000; i++) {
