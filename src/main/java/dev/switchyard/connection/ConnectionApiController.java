@@ -1,0 +1,146 @@
+package dev.switchyard.connection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import dev.switchyard.project.Environment;
+import dev.switchyard.project.ProjectAccess;
+import dev.switchyard.project.ProjectRole;
+import dev.switchyard.project.ProjectService;
+import dev.switchyard.system.InvalidInputException;
+import dev.switchyard.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Connections in the automation API.
+ */
+@RestController
+@Tag(name = "Connections", description = "Source and target systems of a project")
+class ConnectionApiController {
+
+    private final ConnectionService connections;
+
+    private final ProjectAccess access;
+
+    private final ProjectService projects;
+
+    ConnectionApiController(ConnectionService connections, ProjectAccess access, ProjectService projects) {
+        this.connections = connections;
+        this.access = access;
+        this.projects = projects;
+    }
+
+    @PostMapping(path = "/api/v1/projects/{projectId}/connections", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Create a file-based connection from an upload",
+            description = "Multipart parts: role (source|target), environment (targets only), type (csv|xlsx|sobject-tree), "
+                    + "file (a ZIP of files, or a single .csv/.xlsx/.json file), optional name, encoding, delimiter. "
+                    + "The files are read at once: 201 with what was found; 422 with the reason when they cannot be read.")
+    ResponseEntity<ConnectionJson> createFromUpload(@PathVariable Long projectId, @RequestParam String role,
+            @RequestParam(required = false) String environment, @RequestParam String type,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String delimiter, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        putIfText(options, "encoding", encoding);
+        putIfText(options, "delimiter", delimiter);
+        try (InputStream content = file.getInputStream()) {
+            ConnectionService.Created created = this.connections.create(projectId,
+                    new ConnectionRequest(role, environment, type, name, null, null, null, null, null, options),
+                    file.getOriginalFilename(), content);
+            return created(created);
+        }
+    }
+
+    @PostMapping(path = "/api/v1/projects/{projectId}/connections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a connection from settings",
+            description = "JSON: {\"role\":\"target\",\"environment\":\"sandbox\",\"type\":\"jdbc\",\"url\",\"username\","
+                    + "\"password\",\"schema\"} or, for files already on the server, {\"role\":\"source\",\"type\":\"csv\","
+                    + "\"folder\":\"/path/under/an/import/root\"}. 201 with what was found; 409 when the project already "
+                    + "has a source or the environment a target; 422 with the exact reason when it cannot be read.")
+    ResponseEntity<ConnectionJson> create(@PathVariable Long projectId, @RequestBody ConnectionRequest request) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        return created(this.connections.create(projectId, request, null, null));
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/connections")
+    @Operation(summary = "List the project's connections")
+    List<ConnectionJson> list(@PathVariable Long projectId) {
+        return this.connections.list(projectId).stream().map((c) -> json(c, null)).toList();
+    }
+
+    @PostMapping(path = "/api/v1/projects/{projectId}/connections/{connectionId}/files",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Replace a file-based connection's files with a new upload",
+            description = "Keeps the connection, its settings, the dictionary annotations and the delta watermarks, so "
+                    + "that the next extraction can be a delta. 200 with what the new files hold.")
+    ConnectionJson replaceFiles(@PathVariable Long projectId, @PathVariable Long connectionId,
+            @RequestPart("file") MultipartFile file) throws IOException {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        own(projectId, connectionId);
+        try (InputStream content = file.getInputStream()) {
+            ConnectionService.Created created = this.connections.replaceUpload(connectionId, file.getOriginalFilename(),
+                    content);
+            return json(created.connection(), created.check());
+        }
+    }
+
+    @PostMapping("/api/v1/projects/{projectId}/connections/{connectionId}/test")
+    @Operation(summary = "Test a connection",
+            description = "200 with what was found, or ok=false and exactly why it failed.")
+    ConnectionCheck test(@PathVariable Long projectId, @PathVariable Long connectionId) {
+        return this.connections.check(own(projectId, connectionId));
+    }
+
+    private DataConnection own(Long projectId, Long connectionId) {
+        DataConnection connection = this.connections.get(connectionId);
+        if (!connection.getProjectId().equals(projectId)) {
+            throw NotFoundException.of("Connection", connectionId);
+        }
+        return connection;
+    }
+
+    private ResponseEntity<ConnectionJson> created(ConnectionService.Created created) {
+        DataConnection c = created.connection();
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + c.getProjectId() + "/connections/" + c.getId()))
+            .body(json(c, created.check()));
+    }
+
+    private ConnectionJson json(DataConnection connection, ConnectionCheck check) {
+        String environment = null;
+        if (connection.getEnvironmentId() != null) {
+            environment = this.projects.environments(connection.getProjectId())
+                .stream()
+                .filter((e) -> e.getId().equals(connection.getEnvironmentId()))
+                .map(Environment::getName)
+                .findFirst()
+                .orElse(null);
+        }
+        return ConnectionJson.of(connection, environment, check);
+    }
+
+    private static void putIfText(Map<String, String> options, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            if (value.length() > 40) {
+                throw new InvalidInputException(key, key + " is too long");
+            }
+            options.put(key, value.trim());
+        }
+    }
+
+}

@@ -1,0 +1,385 @@
+package dev.switchyard.connection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.switchyard.admin.CurrentUser;
+import dev.switchyard.audit.AuditLog;
+import dev.switchyard.connector.ConnectionSettings;
+import dev.switchyard.connector.ConnectorException;
+import dev.switchyard.connector.ConnectorRegistry;
+import dev.switchyard.connector.ConnectorType;
+import dev.switchyard.connector.SchemaSnapshot;
+import dev.switchyard.connector.SourceConnector;
+import dev.switchyard.dictionary.DictionaryStore;
+import dev.switchyard.dictionary.SchemaDictionary;
+import dev.switchyard.project.Environment;
+import dev.switchyard.project.ProjectService;
+import dev.switchyard.system.ConflictException;
+import dev.switchyard.system.InvalidInputException;
+import dev.switchyard.system.NotFoundException;
+import dev.switchyard.system.SecretCipher;
+import dev.switchyard.system.SwitchyardProperties;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A project's connections: one source, and one target per environment. Creating one reads
+ * the system at once, so that a wrong URL or a broken upload is refused with the reason;
+ * creating a target stores its dictionary for mapping.
+ */
+@Service
+public class ConnectionService {
+
+    private final DataConnectionRepository connections;
+
+    private final ProjectService projects;
+
+    private final ConnectorRegistry registry;
+
+    private final SecretCipher cipher;
+
+    private final UploadStore uploads;
+
+    private final DictionaryStore dictionary;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    private final List<Path> importRoots;
+
+    ConnectionService(DataConnectionRepository connections, ProjectService projects, ConnectorRegistry registry,
+            SecretCipher cipher, UploadStore uploads, DictionaryStore dictionary, AuditLog audit, Clock clock,
+            SwitchyardProperties properties, org.springframework.core.env.Environment environment) {
+        this.connections = connections;
+        this.projects = projects;
+        this.registry = registry;
+        this.cipher = cipher;
+        this.uploads = uploads;
+        this.dictionary = dictionary;
+        this.audit = audit;
+        this.clock = clock;
+        String roots = environment.getProperty("switchyard.import-roots", "");
+        this.importRoots = roots.isBlank() ? List.of(properties.dataDir().resolve("imports"))
+                : Arrays.stream(roots.split(",")).map(String::trim).filter((r) -> !r.isEmpty()).map(Path::of).toList();
+    }
+
+    /**
+     * Creates a connection and reads the system once.
+     * @param projectId the project
+     * @param request what to connect to
+     * @param filename the uploaded file's name, or null without upload
+     * @param upload the uploaded bytes, or null
+     * @return the connection and what was found
+     */
+    @Transactional
+    public Created create(Long projectId, ConnectionRequest request, String filename, InputStream upload) {
+        this.projects.get(projectId);
+        ConnectionRole role = parse("role", () -> ConnectionRole.parse(request.role()));
+        ConnectorType type = parse("type", () -> ConnectorType.parse(request.type()));
+        Long environmentId = null;
+        String environmentName = null;
+        if (role == ConnectionRole.TARGET) {
+            if (type != ConnectorType.JDBC) {
+                throw new InvalidInputException("type", "A target is a database: use type jdbc");
+            }
+            Environment environment = environment(projectId, request.environment());
+            environmentId = environment.getId();
+            environmentName = environment.getName();
+            if (this.connections.findByEnvironmentIdAndRole(environmentId, ConnectionRole.TARGET).isPresent()) {
+                throw new ConflictException("environment",
+                        "Environment '" + environment.getName() + "' already has a target connection");
+            }
+        }
+        else if (this.connections.findByProjectIdAndRole(projectId, ConnectionRole.SOURCE).isPresent()) {
+            throw new ConflictException("role",
+                    "This project already has a source connection: upload new files to it instead");
+        }
+        String name = (request.name() != null && !request.name().isBlank()) ? request.name().trim()
+                : defaultName(role, type, environmentName, filename, request);
+        DataConnection connection = new DataConnection(projectId, role, environmentId, type, name, this.clock.instant(),
+                CurrentUser.require().getUsername());
+        Map<String, String> options = new LinkedHashMap<>(request.options());
+        if (type == ConnectorType.JDBC) {
+            requireText("url", request.url(), "Give the JDBC URL, e.g. jdbc:postgresql://host:5432/crm");
+            options.put("url", request.url().trim());
+            putIfText(options, "username", request.username());
+            putIfText(options, "schema", request.schema());
+            if (request.password() != null && !request.password().isEmpty()) {
+                connection.setSecretCipher(this.cipher.encrypt(request.password()));
+            }
+        }
+        else if (upload == null) {
+            requireText("folder", request.folder(), "Upload a file, or give a folder on the server");
+            Path folder = allowedFolder(request.folder().trim());
+            options.put("folder", folder.toString());
+            connection.setFilesDir(folder.toString());
+        }
+        connection.setOptions(options);
+        connection = this.connections.saveAndFlush(connection);
+        ConnectionCheck check;
+        try {
+            if (upload != null) {
+                if (!type.isFileBased()) {
+                    throw new InvalidInputException("file", "A jdbc connection takes no file");
+                }
+                UploadStore.Stored stored = this.uploads.store(projectId, connection.getId(), filename, upload);
+                connection.setFilesDir(stored.files().toString());
+                connection.setUpload(filename, stored.bytes(), this.clock.instant());
+            }
+            check = check(connection);
+            if (!check.ok()) {
+                throw new InvalidInputException((type == ConnectorType.JDBC) ? "url" : "file", check.summary());
+            }
+            if (role == ConnectionRole.TARGET) {
+                storeTargetDictionary(connection);
+            }
+        }
+        catch (RuntimeException ex) {
+            if (upload != null) {
+                this.uploads.discard(projectId, connection.getId());
+            }
+            throw ex;
+        }
+        this.audit.record(projectId, "Connection", connection.getId(), "created",
+                role.name().toLowerCase() + " " + type.key() + " '" + name + "': " + check.summary());
+        return new Created(connection, check);
+    }
+
+    /**
+     * Replaces a file-based connection's files with a new upload, keeping the connection,
+     * its settings, the dictionary annotations and the delta watermarks.
+     * @param connectionId the connection
+     * @param filename the upload's name
+     * @param upload its bytes
+     * @return what the new files hold
+     */
+    @Transactional
+    public Created replaceUpload(Long connectionId, String filename, InputStream upload) {
+        DataConnection connection = get(connectionId);
+        if (!connection.getType().isFileBased()) {
+            throw new InvalidInputException("file", "A jdbc connection takes no file");
+        }
+        UploadStore.Stored stored = this.uploads.store(connection.getProjectId(), connectionId, filename, upload);
+        connection.setFilesDir(stored.files().toString());
+        connection.setUpload(filename, stored.bytes(), this.clock.instant());
+        ConnectionCheck check = check(connection);
+        this.audit.record(connection.getProjectId(), "Connection", connectionId, "files replaced",
+                filename + " (" + stored.bytes() + " bytes): " + check.summary());
+        return new Created(connection, check);
+    }
+
+    /**
+     * Sets the id field and the last-modified field of an object.
+     * @param connectionId the connection
+     * @param object the object
+     * @param idField the id field, or blank for the default
+     * @param modifiedField the modified field, or blank for the default
+     */
+    @Transactional
+    public void setObjectFields(Long connectionId, String object, String idField, String modifiedField) {
+        DataConnection connection = get(connectionId);
+        Map<String, String> ids = new LinkedHashMap<>(connection.getIdFields());
+        Map<String, String> modified = new LinkedHashMap<>(connection.getModifiedFields());
+        update(ids, object, idField);
+        update(modified, object, modifiedField);
+        connection.setIdFields(ids);
+        connection.setModifiedFields(modified);
+        this.audit.record(connection.getProjectId(), "Connection", connectionId, "object settings",
+                object + ": id field " + blankAsDefault(idField) + ", modified field " + blankAsDefault(modifiedField));
+    }
+
+    /**
+     * Opens the system and describes it.
+     * @param connection the connection
+     * @return what was found, or why it failed
+     */
+    public ConnectionCheck check(DataConnection connection) {
+        try (SourceConnector connector = this.registry.open(settings(connection))) {
+            SchemaSnapshot schema = connector.describe();
+            List<ConnectionCheck.FoundObject> found = new ArrayList<>();
+            schema.objects()
+                .forEach((o) -> found
+                    .add(new ConnectionCheck.FoundObject(o.name(), o.fields().size(), o.idField(), o.recordCount())));
+            String summary = (found.isEmpty()) ? "Found no objects"
+                    : "Found " + found.size() + " object" + ((found.size() == 1) ? "" : "s") + ": "
+                            + String.join(", ",
+                                    found.stream()
+                                        .map((o) -> o.name() + " (" + o.fields() + " fields"
+                                                + ((o.records() != null) ? ", " + o.records() + " records" : "") + ")")
+                                        .toList());
+            if (!schema.problems().isEmpty()) {
+                summary += "; " + schema.problems().size() + " problem" + ((schema.problems().size() == 1) ? "" : "s");
+            }
+            return new ConnectionCheck(!found.isEmpty(), summary, found, schema.problems());
+        }
+        catch (ConnectorException ex) {
+            return new ConnectionCheck(false, ex.getMessage(), List.of(), List.of());
+        }
+    }
+
+    /**
+     * Re-reads a target's schema into its dictionary.
+     * @param connectionId the target connection
+     * @return what was found
+     */
+    @Transactional
+    public ConnectionCheck refreshTarget(Long connectionId) {
+        DataConnection connection = get(connectionId);
+        if (connection.getRole() != ConnectionRole.TARGET) {
+            throw new InvalidInputException("role", "Only a target's dictionary is read from its schema");
+        }
+        return storeTargetDictionary(connection);
+    }
+
+    private ConnectionCheck storeTargetDictionary(DataConnection connection) {
+        try (SourceConnector connector = this.registry.open(settings(connection))) {
+            SchemaSnapshot schema = connector.describe();
+            this.dictionary.replaceTarget(connection.getProjectId(), connection.getId(),
+                    schema.objects().stream().map(SchemaDictionary::of).toList());
+            return check(connection);
+        }
+        catch (ConnectorException ex) {
+            throw new InvalidInputException("url", ex.getMessage());
+        }
+    }
+
+    /**
+     * @param connection a connection
+     * @return the settings a connector needs, with the password decrypted
+     */
+    public ConnectionSettings settings(DataConnection connection) {
+        Path files = (connection.getFilesDir() != null) ? Path.of(connection.getFilesDir()) : null;
+        return new ConnectionSettings(connection.getType(), files, connection.getOptions(),
+                this.cipher.decrypt(connection.getSecretCipher()), connection.getIdFields());
+    }
+
+    @Transactional(readOnly = true)
+    public DataConnection get(Long id) {
+        return this.connections.findById(id).orElseThrow(() -> NotFoundException.of("Connection", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DataConnection> source(Long projectId) {
+        return this.connections.findByProjectIdAndRole(projectId, ConnectionRole.SOURCE);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DataConnection> target(Long environmentId) {
+        return this.connections.findByEnvironmentIdAndRole(environmentId, ConnectionRole.TARGET);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DataConnection> list(Long projectId) {
+        return this.connections.findByProjectIdOrderByRoleAscIdAsc(projectId);
+    }
+
+    /**
+     * @param connection a file-based connection
+     * @return its files
+     */
+    public List<Path> files(DataConnection connection) {
+        return UploadStore.list((connection.getFilesDir() != null) ? Path.of(connection.getFilesDir()) : null);
+    }
+
+    long uploadLimit() {
+        return this.uploads.maxBytes();
+    }
+
+    private Environment environment(Long projectId, String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("environment", "A target belongs to an environment: name it");
+        }
+        return this.projects.environments(projectId)
+            .stream()
+            .filter((e) -> e.getName().equalsIgnoreCase(name.trim()))
+            .findFirst()
+            .orElseThrow(() -> new InvalidInputException("environment",
+                    "This project has no environment named '" + name.trim() + "'"));
+    }
+
+    private Path allowedFolder(String folder) {
+        try {
+            Path real = Path.of(folder).toRealPath();
+            for (Path root : this.importRoots) {
+                if (Files.isDirectory(root) && real.startsWith(root.toRealPath())) {
+                    if (!Files.isDirectory(real)) {
+                        throw new InvalidInputException("folder", folder + " is not a folder");
+                    }
+                    return real;
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new InvalidInputException("folder", "The folder " + folder + " does not exist or cannot be read");
+        }
+        throw new InvalidInputException("folder",
+                "Folders on the server must lie under an import root ("
+                        + String.join(", ", this.importRoots.stream().map(Path::toString).toList())
+                        + "; setting switchyard.import-roots)");
+    }
+
+    private static String defaultName(ConnectionRole role, ConnectorType type, String environment, String filename,
+            ConnectionRequest request) {
+        if (type == ConnectorType.JDBC) {
+            String url = request.url() != null ? request.url().trim() : "database";
+            return ((role == ConnectionRole.TARGET) ? environment + " target: " : "") + url;
+        }
+        return (filename != null) ? filename : Path.of(request.folder().trim()).getFileName().toString();
+    }
+
+    private static <T> T parse(String field, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidInputException(field, ex.getMessage());
+        }
+    }
+
+    private static void requireText(String field, String value, String message) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, message);
+        }
+    }
+
+    private static void putIfText(Map<String, String> options, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            options.put(key, value.trim());
+        }
+    }
+
+    private static void update(Map<String, String> map, String key, String value) {
+        if (value == null || value.isBlank()) {
+            map.remove(key);
+        }
+        else {
+            map.put(key, value.trim());
+        }
+    }
+
+    private static String blankAsDefault(String value) {
+        return (value == null || value.isBlank()) ? "(default)" : value.trim();
+    }
+
+    /**
+     * A connection just created or re-uploaded, with what was found.
+     *
+     * @param connection the connection
+     * @param check what was found
+     */
+    public record Created(DataConnection connection, ConnectionCheck check) {
+    }
+
+}

@@ -1,0 +1,43 @@
+package dev.switchyard.dictionary;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.switchyard.connector.FieldType;
+
+/**
+ * A field in the data dictionary: what the system declares and what profiling inferred.
+ *
+ * @param position its place in the object
+ * @param name its name
+ * @param nativeType the system's own type name, or null
+ * @param declaredType the type the system declares, or null
+ * @param inferredType the type profiling inferred from the values, or null
+ * @param type the type to use: declared when there is one, else inferred, else TEXT
+ * @param length the declared maximum length, or null
+ * @param maxLength the longest value seen, or null
+ * @param required declared NOT NULL, or never blank in the data
+ * @param requiredDeclared whether {@code required} is declared rather than inferred
+ * @param unique declared unique, or every non-blank value distinct
+ * @param generated filled by the system itself (never a mapping target)
+ * @param referenceTo the object it references, or null
+ * @param referenceInferred whether the reference was inferred from the values
+ * @param fillRate share of non-blank values (0–1), or null when not profiled
+ * @param distinctCount distinct non-blank values, or null
+ * @param distinctEstimated whether the distinct count is an estimate
+ * @param picklistValues allowed or seen values with their counts ({@code value},
+ * {@code count})
+ * @param profile the full profile (top values, formats, lengths …)
+ */
+public record DictionaryField(int position, String name, String nativeType, FieldType declaredType,
+        FieldType inferredType, FieldType type, Integer length, Integer maxLength, boolean required,
+        boolean requiredDeclared, boolean unique, boolean generated, String referenceTo, boolean referenceInferred,
+        Double fillRate, Long distinctCount, boolean distinctEstimated, List<Map<String, Object>> picklistValues,
+        Map<String, Object> profile) {
+
+    public DictionaryField {
+        picklistValues = (picklistValues != null) ? picklistValues : List.of();
+        profile = (profile != null) ? profile : Map.of();
+    }
+
+}

@@ -1,0 +1,264 @@
+package dev.switchyard.extraction;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.switchyard.connection.ConnectionService;
+import dev.switchyard.connection.DataConnection;
+import dev.switchyard.connector.ConnectorException;
+import dev.switchyard.connector.ConnectorRegistry;
+import dev.switchyard.connector.ExtractWindow;
+import dev.switchyard.connector.ExtractionProblem;
+import dev.switchyard.connector.FieldSchema;
+import dev.switchyard.connector.ObjectSchema;
+import dev.switchyard.connector.SchemaSnapshot;
+import dev.switchyard.connector.SourceConnector;
+import dev.switchyard.staging.ExtractionMode;
+import dev.switchyard.staging.ModifiedTimestamps;
+import dev.switchyard.staging.Snapshot;
+import dev.switchyard.staging.SnapshotLifecycle;
+import dev.switchyard.staging.StagingStore;
+import dev.switchyard.staging.StagingWriter;
+import dev.switchyard.system.JobStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one extraction: describes the source, streams every object into the snapshot's
+ * staging partition, compares a delta with the previous snapshot, and has the dictionary,
+ * profile and findings stored before the snapshot is marked COMPLETED. Problems with
+ * single records or objects are recorded and the rest goes on.
+ */
+@Component
+class ExtractionRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractionRunner.class);
+
+    private final SnapshotLifecycle snapshots;
+
+    private final StagingStore store;
+
+    private final ConnectionService connections;
+
+    private final ConnectorRegistry registry;
+
+    private final SnapshotAnalysis analysis;
+
+    private final CancellationFlags flags;
+
+    private final DataSource dataSource;
+
+    private final Clock clock;
+
+    ExtractionRunner(SnapshotLifecycle snapshots, StagingStore store, ConnectionService connections,
+            ConnectorRegistry registry, SnapshotAnalysis analysis, CancellationFlags flags, DataSource dataSource,
+            Clock clock) {
+        this.snapshots = snapshots;
+        this.store = store;
+        this.connections = connections;
+        this.registry = registry;
+        this.analysis = analysis;
+        this.flags = flags;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    void run(long snapshotId) {
+        Snapshot snapshot = this.snapshots.get(snapshotId);
+        Progress progress = new Progress(snapshotId);
+        try {
+            if (cancelled(snapshotId)) {
+                throw new ExtractionCancelled();
+            }
+            this.store.status(snapshotId, JobStatus.RUNNING.name(), this.clock.instant(), null, null);
+            DataConnection connection = this.connections.get(snapshot.getConnectionId());
+            try (SourceConnector connector = this.registry.open(this.connections.settings(connection))) {
+                SchemaSnapshot schema = connector.describe();
+                progress.problems(schema.problems());
+                this.store.createPartition(snapshotId);
+                List<ObjectSchema> extracted = new ArrayList<>();
+                progress.total = schema.objects().size();
+                for (ObjectSchema object : schema.objects()) {
+                    if (extractObject(connector, connection, snapshotId, object, progress)) {
+                        extracted.add(object);
+                    }
+                    progress.done++;
+                    progress.save();
+                }
+                progress.problems(this.store.removeDuplicateIds(snapshotId));
+                this.store.indexPartition(snapshotId);
+                if (snapshot.getMode() == ExtractionMode.DELTA && snapshot.getBaseSnapshotId() != null) {
+                    for (ObjectSchema object : extracted) {
+                        Map<String, Object> counts = this.store.compare(snapshotId, snapshot.getBaseSnapshotId(),
+                                object.name());
+                        long deleted = this.store.carryDeleted(snapshotId, snapshot.getBaseSnapshotId(), object.name());
+                        this.store.recordDelta(snapshotId, object.name(), counts, deleted);
+                    }
+                }
+                this.store.attachPartition(snapshotId);
+                this.analysis.complete(snapshot, schema, extracted);
+                progress.save();
+            }
+            JobStatus status = (progress.problems > 0) ? JobStatus.COMPLETED_WITH_ERRORS : JobStatus.COMPLETED;
+            this.store.status(snapshotId, status.name(), null, this.clock.instant(),
+                    progress.records + " records staged from " + progress.total + " objects"
+                            + ((progress.problems > 0) ? "; " + progress.problems + " problems recorded" : ""));
+        }
+        catch (ExtractionCancelled ex) {
+            this.store.dropPartition(snapshotId);
+            this.store.status(snapshotId, JobStatus.CANCELLED.name(), null, this.clock.instant(),
+                    "Cancelled after " + progress.records + " records; nothing of it is kept");
+        }
+        catch (ConnectorException ex) {
+            this.store.dropPartition(snapshotId);
+            this.store.status(snapshotId, JobStatus.FAILED.name(), null, this.clock.instant(), ex.getMessage());
+        }
+        catch (RuntimeException ex) {
+            log.error("Extraction {} failed", snapshotId, ex);
+            this.store.dropPartition(snapshotId);
+            this.store.status(snapshotId, JobStatus.FAILED.name(), null, this.clock.instant(),
+                    "Unexpected error: " + ex.getMessage());
+        }
+        finally {
+            this.flags.clear(snapshotId);
+            this.analysis.forget(snapshotId);
+        }
+    }
+
+    private boolean extractObject(SourceConnector connector, DataConnection connection, long snapshotId,
+            ObjectSchema object, Progress progress) {
+        String modifiedField = modifiedField(connection, object);
+        this.store.insertObject(snapshotId, object.name(), object.origin(), object.idField(), modifiedField,
+                JobStatus.RUNNING.name());
+        if (object.idField() == null) {
+            boolean reported = progress.reported(object.name());
+            if (!reported) {
+                progress.problems(List.of(new ExtractionProblem(object.name(), object.origin(), null,
+                        "No id column: choose one for this object; the object was skipped", null)));
+            }
+            this.store.finishObject(snapshotId, object.name(), "SKIPPED", 0, 1, null, 0);
+            return false;
+        }
+        Instant started = this.clock.instant();
+        long before = progress.records;
+        try (Connection jdbc = this.dataSource.getConnection();
+                StagingWriter writer = new StagingWriter(jdbc, StagingStore.partition(snapshotId), snapshotId)) {
+            ObjectSink sink = new ObjectSink(object.name(), writer, modifiedField,
+                    this.analysis.listener(snapshotId, object), () -> cancelled(snapshotId),
+                    (n) -> progress.records(before + n));
+            try {
+                connector.extract(object.name(), ExtractWindow.full(), sink);
+                writer.finish();
+            }
+            catch (ConnectorException ex) {
+                sink.problem(new ExtractionProblem(object.name(), object.origin(), null, ex.getMessage(), null));
+                writer.finish();
+                finish(snapshotId, object, progress, sink, before, started, "FAILED");
+                return sink.records() > 0;
+            }
+            if (sink.cancelled()) {
+                throw new ExtractionCancelled();
+            }
+            finish(snapshotId, object, progress, sink, before, started,
+                    (sink.problemCount() > 0) ? JobStatus.COMPLETED_WITH_ERRORS.name() : JobStatus.COMPLETED.name());
+            return true;
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Staging " + object.name() + " failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    private void finish(long snapshotId, ObjectSchema object, Progress progress, ObjectSink sink, long before,
+            Instant started, String status) {
+        progress.records(before + sink.records());
+        progress.problems(sink.problems());
+        progress.problems += sink.problemCount() - sink.problems().size();
+        this.store.finishObject(snapshotId, object.name(), status, sink.records(), sink.problemCount(),
+                sink.watermark(), Duration.between(started, this.clock.instant()).toMillis() / 1000.0);
+    }
+
+    private boolean cancelled(long snapshotId) {
+        return this.flags.isCancelled(snapshotId) || this.store.cancelRequested(snapshotId);
+    }
+
+    static String modifiedField(DataConnection connection, ObjectSchema object) {
+        String chosen = connection.getModifiedFields().get(object.name());
+        if (chosen != null) {
+            return chosen;
+        }
+        for (String candidate : ModifiedTimestamps.DEFAULT_FIELDS) {
+            for (FieldSchema field : object.fields()) {
+                if (field.name().toLowerCase(Locale.ROOT).equals(candidate.toLowerCase(Locale.ROOT))) {
+                    return field.name();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Running totals, written to the snapshot at most once a second.
+     */
+    private final class Progress {
+
+        final long snapshotId;
+
+        int total;
+
+        int done;
+
+        long records;
+
+        int problems;
+
+        private long savedAt;
+
+        private final java.util.Set<String> reportedObjects = new java.util.HashSet<>();
+
+        Progress(long snapshotId) {
+            this.snapshotId = snapshotId;
+        }
+
+        void records(long records) {
+            this.records = records;
+            long now = System.nanoTime();
+            if (now - this.savedAt > 1_000_000_000L) {
+                save();
+            }
+        }
+
+        void problems(List<ExtractionProblem> found) {
+            if (!found.isEmpty()) {
+                ExtractionRunner.this.store.insertProblems(this.snapshotId, found);
+                this.problems += found.size();
+                found.forEach((p) -> {
+                    if (p.object() != null) {
+                        this.reportedObjects.add(p.object());
+                    }
+                });
+            }
+        }
+
+        boolean reported(String object) {
+            return this.reportedObjects.contains(object);
+        }
+
+        void save() {
+            this.savedAt = System.nanoTime();
+            ExtractionRunner.this.store.progress(this.snapshotId, this.total, this.done, this.records, this.problems);
+        }
+
+    }
+
+}

@@ -1,0 +1,23 @@
+package dev.switchyard.system;
+
+/**
+ * The status of background work (extractions, runs, validations).
+ */
+public enum JobStatus {
+
+    QUEUED, RUNNING, COMPLETED, COMPLETED_WITH_ERRORS, FAILED, CANCELLED,
+
+    /** Runs only. */
+    PAUSED,
+
+    /** Runs only: the instance running it stopped. */
+    INTERRUPTED;
+
+    /**
+     * @return whether the work has ended and will not change any more
+     */
+    public boolean isFinished() {
+        return this == COMPLETED || this == COMPLETED_WITH_ERRORS || this == FAILED || this == CANCELLED;
+    }
+
+}
