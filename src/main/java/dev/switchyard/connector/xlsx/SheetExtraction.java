@@ -68,17 +68,19 @@ final class SheetExtraction implements Consumer<SheetRow> {
     private void record(SheetRow row) {
         String location = this.source.location(row.number());
         row.unreadable().forEach((message) -> problem(location, null, message, null));
-        List<String> outside = row.cells()
+        List<Integer> outside = row.cells()
             .keySet()
             .stream()
             .filter((column) -> !this.header.names().containsKey(column))
-            .map((column) -> CellReference.convertNumToColString(column) + row.number())
             .toList();
         if (!outside.isEmpty()) {
-            problem(location, null, "ragged row: cells " + outside + " have no header; the row is skipped",
-                    outside.stream()
-                        .map((cell) -> SheetHeader.text(row.cells().get(new CellReference(cell).getCol())))
-                        .collect(Collectors.joining(", ")));
+            List<String> cells = outside.stream()
+                .map((column) -> CellReference.convertNumToColString(column) + row.number())
+                .toList();
+            String raw = outside.stream()
+                .map((column) -> SheetHeader.text(row.cells().get(column)))
+                .collect(Collectors.joining(", "));
+            problem(location, null, "ragged row: cells " + cells + " have no header; the row is skipped", raw);
             return;
         }
         Map<String, Object> values = new LinkedHashMap<>();
