@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.SharedStrings;
@@ -24,7 +25,7 @@ final class TypedSheetHandler extends XSSFSheetXMLHandler {
     private final RowCollector collector;
 
     private TypedSheetHandler(StylesTable styles, SharedStrings strings, RowCollector collector) {
-        super(styles, null, strings, collector, new org.apache.poi.ss.usermodel.DataFormatter(), false);
+        super(styles, null, strings, collector, new DataFormatter(), false);
         this.collector = collector;
     }
 
