@@ -72,8 +72,17 @@ final class JdbcRecordReader {
             }
         }
         finally {
+            endTransaction(autoCommit);
+        }
+    }
+
+    private void endTransaction(boolean autoCommit) {
+        try {
             this.connection.rollback();
             this.connection.setAutoCommit(autoCommit);
+        }
+        catch (SQLException ex) {
+            // the connection is broken; the caller reports what broke it
         }
     }
 
@@ -101,16 +110,22 @@ final class JdbcRecordReader {
     }
 
     private Object value(ResultSet rs, int column, JdbcValues reader, ObjectSchema object, String location,
-            ExtractionSink sink) throws SQLException {
+            ExtractionSink sink) {
         try {
             return reader.read(rs, column);
         }
         catch (SQLException | RuntimeException ex) {
-            String text = rs.getString(column);
+            String text = null;
+            try {
+                text = rs.getString(column);
+            }
+            catch (SQLException | RuntimeException ignored) {
+                // reported below
+            }
             if (text == null) {
                 String field = object.fields().get(column - 1).name();
                 sink.problem(new ExtractionProblem(object.name(), location, field,
-                        "Unreadable value in column '" + field + "': " + ex.getMessage(), null));
+                        "Unreadable value in column '" + field + "' of " + location + ": " + ex.getMessage(), null));
             }
             return text;
         }

@@ -45,13 +45,15 @@ final class JdbcSchemaReader {
         List<ObjectSchema> objects = new ArrayList<>();
         List<ExtractionProblem> problems = new ArrayList<>();
         for (JdbcTable table : tables()) {
-            objects.add(describe(table, picklists.getOrDefault(table.name(), Map.of()), problems));
+            objects.add(describe(table, picklists.getOrDefault(table.name(), Map.of()), problems, true));
         }
         return new SchemaSnapshot(objects, problems);
     }
 
     /**
+     * Describes one table or view, without counting its rows.
      * @param name a table or view name, exact or in another case
+     * @param problems receives what keeps it from being extracted
      * @return it described, when it exists
      */
     Optional<ObjectSchema> describe(String name, List<ExtractionProblem> problems) throws SQLException {
@@ -65,7 +67,8 @@ final class JdbcSchemaReader {
         }
         Map<String, Map<String, List<String>>> picklists = PicklistReader.read(this.connection, this.dialect,
                 this.schema);
-        return Optional.of(describe(table.get(), picklists.getOrDefault(table.get().name(), Map.of()), problems));
+        return Optional
+            .of(describe(table.get(), picklists.getOrDefault(table.get().name(), Map.of()), problems, false));
     }
 
     /**
@@ -89,7 +92,7 @@ final class JdbcSchemaReader {
     }
 
     private ObjectSchema describe(JdbcTable table, Map<String, List<String>> picklists,
-            List<ExtractionProblem> problems) throws SQLException {
+            List<ExtractionProblem> problems, boolean count) throws SQLException {
         JdbcMetadata metadata = new JdbcMetadata(this.connection.getMetaData(), this.dialect, this.schema);
         JdbcTableMetadata columns = metadata.table(table, picklists);
         String location = this.schema + "." + table.name();
@@ -109,7 +112,7 @@ final class JdbcSchemaReader {
                                 + " has no single-column primary key: choose its id column before extracting it",
                         null));
         }
-        return new ObjectSchema(table.name(), idField, columns.fields(), count(table), location);
+        return new ObjectSchema(table.name(), idField, columns.fields(), count ? count(table) : null, location);
     }
 
     private Long count(JdbcTable table) {

@@ -67,7 +67,10 @@ public class JdbcSourceConnector implements SourceConnector {
             ObjectSchema table = this.schemaReader.describe(object, problems)
                 .orElseThrow(() -> new ConnectorException(
                         "There is no table or view '" + object + "' in the schema " + this.schema + " of " + this.url));
-            this.recordReader.read(table, (window != null) ? window : ExtractWindow.full(), sink);
+            problems.forEach(sink::problem);
+            if (table.idField() != null || problems.isEmpty()) {
+                this.recordReader.read(table, (window != null) ? window : ExtractWindow.full(), sink);
+            }
         }
         catch (SQLException ex) {
             throw JdbcFailures.reading("reading " + this.schema + "." + object, ex, this.url, this.secret);

@@ -8,8 +8,8 @@ import dev.switchyard.connector.ConnectorException;
 
 /**
  * What Switchyard knows about each database it reads through JDBC: its URL scheme and
- * driver, how it quotes identifiers, where its tables live by default and which
- * connection properties keep a connection safe and bounded in time.
+ * driver, how it quotes identifiers, where its tables live by default and which URL
+ * parameters are refused because they could load code or read local files.
  */
 public enum SqlDialect {
 

@@ -243,7 +243,9 @@ class JdbcConnectorTests {
     void objectWithoutIdIsNotExtractedAndSaysWhy() {
         RecordingSink sink = extract("account_tag", ExtractWindow.full());
         assertThat(sink.records).isEmpty();
-        assertThat(sink.problems).singleElement().satisfies((p) -> assertThat(p.message()).contains("no id column"));
+        assertThat(sink.problems).singleElement()
+            .satisfies((p) -> assertThat(p.message()).contains("no single-column primary key")
+                .contains("choose its id column"));
     }
 
     @Test
