@@ -249,6 +249,20 @@ class JdbcConnectorTests {
     }
 
     @Test
+    void cancelledExtractionStopsReadingRows() {
+        RecordingSink sink = new RecordingSink() {
+
+            @Override
+            public boolean cancelled() {
+                return this.records.size() >= 2;
+            }
+
+        };
+        this.connector.extract("account", ExtractWindow.full(), sink);
+        assertThat(sink.records).extracting(SourceRecord::id).containsExactly("1", "2");
+    }
+
+    @Test
     void schemaOptionReadsAnotherSchema() {
         try (JdbcSourceConnector archive = this.provider.open(CrmDatabase
             .settings(Map.of("url", crm.url(), "username", "postgres", "schema", "ARCHIVE"), Map.of()))) {

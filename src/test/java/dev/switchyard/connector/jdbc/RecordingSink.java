@@ -10,7 +10,7 @@ import dev.switchyard.connector.SourceRecord;
 /**
  * Keeps what an extraction produced, for assertions.
  */
-final class RecordingSink implements ExtractionSink {
+class RecordingSink implements ExtractionSink {
 
     final List<SourceRecord> records = new ArrayList<>();
 
