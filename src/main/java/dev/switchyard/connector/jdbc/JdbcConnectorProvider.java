@@ -1,0 +1,70 @@
+package dev.switchyard.connector.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import dev.switchyard.connector.ConnectionSettings;
+import dev.switchyard.connector.ConnectorException;
+import dev.switchyard.connector.ConnectorProvider;
+import dev.switchyard.connector.ConnectorType;
+import dev.switchyard.connector.SourceConnector;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens JDBC connectors. Options: {@code url} (PostgreSQL, MySQL, MariaDB or SQL Server
+ * only), {@code username}, {@code schema} (by default {@code public}, the URL's database,
+ * or {@code dbo}); the password is the settings' secret.
+ */
+@Component
+public class JdbcConnectorProvider implements ConnectorProvider {
+
+    @Override
+    public ConnectorType type() {
+        return ConnectorType.JDBC;
+    }
+
+    @Override
+    public JdbcSourceConnector open(ConnectionSettings settings) {
+        if (settings.type() != ConnectorType.JDBC) {
+            throw new ConnectorException("A " + settings.type().key() + " connection cannot be opened through JDBC");
+        }
+        JdbcUrl url = JdbcUrl.parse(settings.option("url"));
+        String username = settings.option("username");
+        Connection connection = JdbcConnections.open(url, username, settings.secret());
+        try {
+            String schema = JdbcConnections.schema(connection, url, settings.option("schema"));
+            connection.setReadOnly(true);
+            return new JdbcSourceConnector(connection, url, schema, settings.idFields(), settings.secret());
+        }
+        catch (SQLException ex) {
+            close(connection);
+            throw JdbcFailures.reading("opening the schema", ex, url, settings.secret());
+        }
+        catch (RuntimeException ex) {
+            close(connection);
+            throw ex;
+        }
+    }
+
+    /**
+     * Connects, looks, and disconnects.
+     * @param settings the settings
+     * @return what was found: product and version, schema, tables and views
+     * @throws ConnectorException with the exact reason when the connection fails
+     */
+    public JdbcConnectionReport test(ConnectionSettings settings) {
+        try (JdbcSourceConnector connector = open(settings)) {
+            return connector.report();
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        }
+        catch (SQLException ex) {
+            // already failing
+        }
+    }
+
+}
