@@ -50,11 +50,11 @@ class ConnectionApiController {
             description = "Multipart parts: role (source|target), environment (targets only), type (csv|xlsx|sobject-tree), "
                     + "file (a ZIP of files, or a single .csv/.xlsx/.json file), optional name, encoding, delimiter. "
                     + "The files are read at once: 201 with what was found; 422 with the reason when they cannot be read.")
-    ResponseEntity<ConnectionJson> createFromUpload(@PathVariable Long projectId, @RequestParam String role,
-            @RequestParam(required = false) String environment, @RequestParam String type,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String encoding,
-            @RequestParam(required = false) String delimiter, @RequestPart("file") MultipartFile file)
-            throws IOException {
+    ResponseEntity<ConnectionJson> createFromUpload(@PathVariable Long projectId,
+            @RequestParam(required = false) String role, @RequestParam(required = false) String environment,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String encoding, @RequestParam(required = false) String delimiter,
+            @RequestPart("file") MultipartFile file) throws IOException {
         this.access.require(projectId, ProjectRole.ANALYST);
         Map<String, String> options = new java.util.LinkedHashMap<>();
         putIfText(options, "encoding", encoding);
@@ -104,6 +104,7 @@ class ConnectionApiController {
     @Operation(summary = "Test a connection",
             description = "200 with what was found, or ok=false and exactly why it failed.")
     ConnectionCheck test(@PathVariable Long projectId, @PathVariable Long connectionId) {
+        this.access.require(projectId, ProjectRole.ANALYST);
         return this.connections.check(own(projectId, connectionId));
     }
 

@@ -64,7 +64,8 @@ class ExtractionIntegrationTests {
 
         Map<String, Object> full = extract(project, "full", auth);
         assertThat(full.get("status")).isEqualTo("COMPLETED");
-        assertThat(records(full)).containsEntry("Account", 83).containsEntry("Contact", 133)
+        assertThat(records(full)).containsEntry("Account", 83)
+            .containsEntry("Contact", 133)
             .containsEntry("Opportunity", 774);
 
         // a new export: one account changed, one added, one deleted
@@ -74,14 +75,14 @@ class ExtractionIntegrationTests {
         String text = String.join("\n", lines);
         String first = lines.get(1);
         String firstId = first.substring(0, first.indexOf(','));
-        String changed = text.replaceFirst(java.util.regex.Pattern.quote(firstId + ",false,,"),
-                firstId + ",false,,Changed ");
+        String changed = text.replace(firstId + ",,,Nissan Motors,", firstId + ",,,Nissan Motors Corporation,");
+        assertThat(changed).isNotEqualTo(text);
         int secondStart = changed.indexOf("\n" + lines.get(2).substring(0, 18));
         assertThat(secondStart).isPositive();
         String deletedId = lines.get(2).substring(0, 18);
         String withoutSecond = removeRecord(changed, deletedId);
-        String added = withoutSecond + "\n" + "001NEWACCOUNT00001" + header.replaceAll("[^,]", "").substring(1)
-            .replaceFirst(",", ",false,,Brand New Account");
+        int columns = header.split(",", -1).length;
+        String added = withoutSecond + "\n001NEWACCOUNT00001,,,Brand New Account" + ",".repeat(columns - 4);
         this.mvc
             .perform(multipart("/api/v1/projects/" + project.getId() + "/connections/" + connectionId + "/files")
                 .file(new MockMultipartFile("file", "export2.zip", "application/zip",
@@ -110,25 +111,23 @@ class ExtractionIntegrationTests {
         Project project = this.fixtures.project(analyst.getUsername());
         RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
         this.mvc
-            .perform(post("/api/v1/projects/" + project.getId() + "/extractions")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"mode\":\"full\"}")
-                .with(auth))
+            .perform(
+                    post("/api/v1/projects/" + project.getId() + "/extractions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"full\"}")
+                        .with(auth))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.detail").value("Connect a source first"));
+        this.mvc.perform(multipart("/api/v1/projects/" + project.getId() + "/connections")
+            .file(new MockMultipartFile("file", "Account.csv", "text/csv",
+                    Files.readAllBytes(TestFiles.data("sf-export-mashmatrix/Account.csv"))))
+            .param("role", "source")
+            .param("type", "csv")
+            .with(auth)).andExpect(status().isCreated());
         this.mvc
-            .perform(multipart("/api/v1/projects/" + project.getId() + "/connections")
-                .file(new MockMultipartFile("file", "Account.csv", "text/csv",
-                        Files.readAllBytes(TestFiles.data("sf-export-mashmatrix/Account.csv"))))
-                .param("role", "source")
-                .param("type", "csv")
-                .with(auth))
-            .andExpect(status().isCreated());
-        this.mvc
-            .perform(post("/api/v1/projects/" + project.getId() + "/extractions")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"mode\":\"delta\"}")
-                .with(auth))
+            .perform(
+                    post("/api/v1/projects/" + project.getId() + "/extractions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"delta\"}")
+                        .with(auth))
             .andExpect(status().isConflict())
             .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("run a full extraction first")));
     }
@@ -150,10 +149,10 @@ class ExtractionIntegrationTests {
 
     private Map<String, Object> extract(Project project, String mode, RequestPostProcessor auth) throws Exception {
         String started = this.mvc
-            .perform(post("/api/v1/projects/" + project.getId() + "/extractions")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"mode\":\"" + mode + "\"}")
-                .with(auth))
+            .perform(
+                    post("/api/v1/projects/" + project.getId() + "/extractions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"" + mode + "\"}")
+                        .with(auth))
             .andExpect(status().isCreated())
             .andExpect(jsonPath("$.status").value("QUEUED"))
             .andReturn()

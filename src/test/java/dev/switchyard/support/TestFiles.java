@@ -11,8 +11,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Test files: the real exports under {@code src/test/resources/data}, and ZIPs built
- * from them.
+ * Test files: the real exports under {@code src/test/resources/data}, and ZIPs built from
+ * them.
  */
 public final class TestFiles {
 

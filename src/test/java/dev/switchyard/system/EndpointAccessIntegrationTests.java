@@ -6,6 +6,13 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.switchyard.admin.AppUser;
+import dev.switchyard.connection.ConnectionRequest;
+import dev.switchyard.connection.ConnectionService;
+import dev.switchyard.connection.DataConnection;
+import dev.switchyard.staging.ExtractionMode;
+import dev.switchyard.staging.Snapshot;
+import dev.switchyard.staging.SnapshotLifecycle;
+import dev.switchyard.support.TestFiles;
 import dev.switchyard.project.Project;
 import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
@@ -51,10 +58,16 @@ class EndpointAccessIntegrationTests {
     Fixtures fixtures;
 
     @Autowired
+    ConnectionService connections;
+
+    @Autowired
+    SnapshotLifecycle snapshots;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    record Endpoint(HttpMethod method, String pattern, String handler) {
+    record Endpoint(HttpMethod method, String pattern, String handler, boolean multipart) {
 
         boolean isApi() {
             return this.pattern.startsWith("/api/");
@@ -66,7 +79,8 @@ class EndpointAccessIntegrationTests {
         }
 
         boolean isProject() {
-            return this.pattern.contains("{projectId}");
+            // snapshot-scoped endpoints check the snapshot's project in the controller
+            return this.pattern.contains("{projectId}") || this.pattern.contains("{snapshotId}");
         }
 
         boolean changes() {
@@ -82,8 +96,15 @@ class EndpointAccessIntegrationTests {
         AppUser tester = this.fixtures.user("tester");
         Project project = this.fixtures.project(analyst.getUsername());
         this.fixtures.grant(project, tester.getUsername(), "TESTER");
+        DataConnection source = this.fixtures.as(analyst.getUsername(), () -> this.connections.create(project.getId(),
+                new ConnectionRequest("source", null, "csv", null, null, null, null, null, null, null), "Account.csv",
+                java.nio.file.Files.newInputStream(TestFiles.data("sf-export-mashmatrix/Account.csv")))
+            .connection());
+        Snapshot snapshot = this.snapshots.queue(project.getId(), source.getId(), ExtractionMode.FULL,
+                analyst.getUsername(), 300);
         Map<String, String> ids = Map.of("projectId", project.getId().toString(), "userId", analyst.getId().toString(),
-                "memberId", "1", "environmentId", "1", "tokenId", "1");
+                "memberId", "1", "environmentId", "1", "tokenId", "1", "connectionId", source.getId().toString(),
+                "snapshotId", snapshot.getId().toString());
 
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(30);
@@ -120,6 +141,12 @@ class EndpointAccessIntegrationTests {
     }
 
     private MockHttpServletResponse call(Endpoint endpoint, String url, RequestPostProcessor user) throws Exception {
+        if (endpoint.multipart()) {
+            var multipart = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(url)
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
+                .with(csrf());
+            return this.mvc.perform((user != null) ? multipart.with(user) : multipart).andReturn().getResponse();
+        }
         MockHttpServletRequestBuilder request = request(endpoint.method(), url).with(csrf());
         if (user != null) {
             request = request.with(user);
@@ -138,10 +165,14 @@ class EndpointAccessIntegrationTests {
                 continue; // springdoc's OpenAPI description: public by design
             }
             Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+            boolean multipart = entry.getKey()
+                .getConsumesCondition()
+                .getConsumableMediaTypes()
+                .contains(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
             for (String pattern : entry.getKey().getPatternValues()) {
                 for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
                     endpoints.add(new Endpoint(HttpMethod.valueOf(method.name()), pattern,
-                            handler.substring(handler.lastIndexOf('.') + 1)));
+                            handler.substring(handler.lastIndexOf('.') + 1), multipart));
                 }
             }
         }

@@ -25,13 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class XlsxStreamingTests {
 
-    private static final int ROWS = 200_000;
+    private static final int ROWS = 60_000;
 
     @TempDir
     Path folder;
 
     @Test
-    void streamsAWorkbookOfTwoHundredThousandRowsWithoutKeepingRecords() throws Exception {
+    void streamsAWorkbookOfSixtyThousandRowsWithoutKeepingRecords() throws Exception {
         CellStyle[] date = new CellStyle[1];
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
                 OutputStream out = Files.newOutputStream(this.folder.resolve("Big.xlsx"))) {
@@ -63,7 +63,7 @@ class XlsxStreamingTests {
         assertThat(sink.problems).isZero();
         assertThat(sink.count).isEqualTo(ROWS);
         assertThat(sink.last.id()).isEqualTo("ACT-" + ROWS);
-        assertThat(sink.last.values()).containsEntry("Amount", new BigDecimal("200000.25"))
+        assertThat(sink.last.values()).containsEntry("Amount", new BigDecimal(ROWS + ".25"))
             .containsEntry("DueDate", LocalDate.of(2024, 1, 1).plusDays(ROWS % 365))
             .containsEntry("Notes", "Line one\nline two of record " + ROWS);
     }
