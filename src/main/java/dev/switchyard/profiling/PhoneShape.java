@@ -18,7 +18,7 @@ final class PhoneShape {
             return null;
         }
         char first = s.charAt(0);
-        if (!(first == '+' || first == '(' || (first >= '0' && first <= '9'))) {
+        if (!(first == '+' || first == '(' || (first >= '0' && first <= '9')) || dateLike(s)) {
             return null;
         }
         StringBuilder shape = new StringBuilder(n);
@@ -54,6 +54,11 @@ final class PhoneShape {
             shape.append(" x").append("9".repeat(extension));
         }
         return shape.toString();
+    }
+
+    /** yyyy-MM-dd or yyyy/MM/dd shaped, even when not a valid date. */
+    private static boolean dateLike(String s) {
+        return s.length() >= 10 && (s.charAt(4) == '-' || s.charAt(4) == '/') && s.charAt(7) == s.charAt(4);
     }
 
     private static int extensionDigits(String s, int i) {
