@@ -1,0 +1,27 @@
+package dev.switchyard.profiling;
+
+import java.util.List;
+
+/**
+ * The formats detected in a field's values.
+ *
+ * @param phoneShapes phone shapes (digits shown as 9), most frequent first; only for a
+ * phone field (inferred PHONE, or named like phone, fax, mobile)
+ * @param dateFormats date and date-time formats, most frequent first; only when most
+ * values are dates
+ * @param ambiguousDayMonth whether the field has slash dates and all of them could be
+ * day-first as well as month-first
+ * @param mixedDayMonth whether some slash dates only parse day-first and others only
+ * month-first
+ * @param validEmails plausible e-mail addresses (only for an e-mail field)
+ * @param invalidEmails other non-blank values (only for an e-mail field)
+ */
+public record FieldFormats(List<FormatCount> phoneShapes, List<FormatCount> dateFormats, boolean ambiguousDayMonth,
+        boolean mixedDayMonth, long validEmails, long invalidEmails) {
+
+    public FieldFormats {
+        phoneShapes = List.copyOf(phoneShapes);
+        dateFormats = List.copyOf(dateFormats);
+    }
+
+}

@@ -1,0 +1,64 @@
+package dev.switchyard.profiling;
+
+import java.util.List;
+
+/**
+ * A data-quality finding on an object or one of its fields, for the analyst.
+ *
+ * @param kind what kind of problem
+ * @param object the object concerned
+ * @param field the field concerned, or null for record-level findings (duplicates)
+ * @param count how many values (or records) are concerned
+ * @param examples up to five examples, each a record id with the value(s) concerned
+ * @param message what is wrong, in words for people
+ */
+public record Finding(Kind kind, String object, String field, long count, List<Example> examples, String message) {
+
+    /** The most examples kept. */
+    public static final int EXAMPLE_LIMIT = 5;
+
+    public Finding {
+        examples = List.copyOf(examples.subList(0, Math.min(EXAMPLE_LIMIT, examples.size())));
+    }
+
+    /**
+     * The kinds of findings.
+     */
+    public enum Kind {
+
+        /** Records that are likely the same party. */
+        DUPLICATE_CANDIDATES,
+
+        /** A field whose values come in several formats (phone shapes). */
+        INCONSISTENT_FORMAT,
+
+        /** Slash dates that may be day-first or month-first, with nothing to tell. */
+        AMBIGUOUS_DATES,
+
+        /** Dates in several formats, or day-first and month-first dates mixed. */
+        MIXED_DATE_FORMATS,
+
+        /** Values of an e-mail field that are not plausible addresses. */
+        INVALID_EMAIL,
+
+        /** US ZIP codes that lost their leading zeros. */
+        LOST_LEADING_ZEROS,
+
+        /** Values with leading or trailing white space. */
+        LEADING_TRAILING_SPACES,
+
+        /** Values with embedded line breaks. */
+        EMBEDDED_LINE_BREAKS,
+
+        /** Values not parseable as the type nearly all others of the field have. */
+        UNPARSEABLE_VALUE,
+
+        /**
+         * References to records that are not in the referenced object (found by the
+         * caller).
+         */
+        ORPHAN_REFERENCES
+
+    }
+
+}
