@@ -1,56 +1,220 @@
 package dev.switchyard.extraction;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
+import dev.switchyard.connector.FieldSchema;
+import dev.switchyard.connector.FieldType;
 import dev.switchyard.connector.ObjectSchema;
 import dev.switchyard.connector.SchemaSnapshot;
+import dev.switchyard.dictionary.DictionaryField;
 import dev.switchyard.dictionary.DictionaryObject;
 import dev.switchyard.dictionary.DictionaryStore;
-import dev.switchyard.dictionary.SchemaDictionary;
+import dev.switchyard.profiling.DuplicateDetector;
+import dev.switchyard.profiling.FieldProfile;
+import dev.switchyard.profiling.Finding;
+import dev.switchyard.profiling.FindingStore;
+import dev.switchyard.profiling.Findings;
+import dev.switchyard.profiling.ObjectProfile;
+import dev.switchyard.profiling.ObjectProfiler;
+import dev.switchyard.profiling.ValueCount;
 import dev.switchyard.staging.Snapshot;
 import dev.switchyard.staging.SnapshotObject;
 import dev.switchyard.staging.StagingStore;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Builds what an extraction leaves behind besides the staged records: the source
- * dictionary of the snapshot.
+ * Profiles every record as it is staged, and once the snapshot is staged builds its
+ * dictionary (declared and inferred types, references, picklists, fill rates) and its
+ * data-quality findings (formats, duplicates, orphans …).
  */
 @Component
 class SnapshotAnalysis {
 
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
     private final DictionaryStore dictionary;
+
+    private final FindingStore findings;
 
     private final StagingStore store;
 
-    SnapshotAnalysis(DictionaryStore dictionary, StagingStore store) {
+    private final ReferenceAnalysis references;
+
+    private final JsonMapper json;
+
+    private final Map<Long, Map<String, ObjectState>> running = new ConcurrentHashMap<>();
+
+    SnapshotAnalysis(DictionaryStore dictionary, FindingStore findings, StagingStore store,
+            ReferenceAnalysis references, JsonMapper json) {
         this.dictionary = dictionary;
+        this.findings = findings;
         this.store = store;
+        this.references = references;
+        this.json = json;
     }
 
     ObjectSink.RecordListener listener(long snapshotId, ObjectSchema object) {
-        return (id, values) -> {
-        };
+        ObjectState state = new ObjectState(new ObjectProfiler(object.name(), object.idField(), null),
+                DuplicateKeys.of(object));
+        this.running.computeIfAbsent(snapshotId, (k) -> new ConcurrentHashMap<>()).put(object.name(), state);
+        return state::accept;
     }
 
     void complete(Snapshot snapshot, SchemaSnapshot schema, List<ObjectSchema> extracted) {
-        Map<String, Long> counts = new java.util.HashMap<>();
-        for (SnapshotObject object : this.store.objects(snapshot.getId())) {
-            counts.put(object.name(), object.records());
-        }
+        long snapshotId = snapshot.getId();
+        Map<String, ObjectState> states = this.running.getOrDefault(snapshotId, Map.of());
+        Map<String, Long> counts = this.store.objects(snapshotId)
+            .stream()
+            .collect(Collectors.toMap(SnapshotObject::name, SnapshotObject::records));
+        Set<String> staged = extracted.stream().map(ObjectSchema::name).collect(Collectors.toSet());
+        List<Finding> found = new ArrayList<>();
         List<DictionaryObject> objects = new ArrayList<>();
         for (ObjectSchema object : schema.objects()) {
-            DictionaryObject declared = SchemaDictionary.of(object);
-            objects.add(new DictionaryObject(null, declared.name(), declared.origin(), declared.idField(),
-                    counts.getOrDefault(object.name(), 0L), declared.profile(), declared.fields()));
+            ObjectState state = states.get(object.name());
+            ObjectProfile profile = (state != null) ? state.profiler.result() : null;
+            Map<String, Object> objectProfile = new LinkedHashMap<>();
+            List<DictionaryField> fields = fields(snapshotId, object, profile, staged, objectProfile, found);
+            if (profile != null) {
+                found.addAll(Findings.of(profile, (state.duplicates != null) ? state.duplicates.groups() : List.of()));
+            }
+            objects.add(new DictionaryObject(null, object.name(), object.origin(), object.idField(),
+                    counts.getOrDefault(object.name(), 0L), objectProfile, fields));
         }
-        this.dictionary.saveSource(snapshot.getProjectId(), snapshot.getId(), objects);
+        this.dictionary.saveSource(snapshot.getProjectId(), snapshotId, objects);
+        this.findings.replace(snapshotId, found);
     }
 
     void forget(long snapshotId) {
+        this.running.remove(snapshotId);
+    }
+
+    private List<DictionaryField> fields(long snapshotId, ObjectSchema object, ObjectProfile profile,
+            Set<String> staged, Map<String, Object> objectProfile, List<Finding> found) {
+        List<DictionaryField> fields = new ArrayList<>();
+        List<Map<String, Object>> referenceStats = new ArrayList<>();
+        Map<String, FieldProfile> profiles = (profile != null) ? profile.fieldsByName() : Map.of();
+        int position = 0;
+        for (FieldSchema declared : object.fields()) {
+            FieldProfile fp = profiles.get(declared.name());
+            boolean isId = declared.name().equals(object.idField());
+            String referenceTo = declared.referenceTo();
+            boolean inferred = false;
+            if (referenceTo == null && !isId && fp != null && staged.contains(object.name())
+                    && looksLikeReference(declared.name(), fp)) {
+                referenceTo = this.references
+                    .inferTarget(snapshotId, object.name(), declared.name(), fp.nonBlankCount())
+                    .orElse(null);
+                inferred = referenceTo != null;
+            }
+            if (referenceTo != null && fp != null && staged.contains(referenceTo)) {
+                ReferenceAnalysis.Orphans orphans = this.references.orphans(snapshotId, object.name(), declared.name(),
+                        referenceTo);
+                Map<String, Object> stat = new LinkedHashMap<>();
+                stat.put("field", declared.name());
+                stat.put("to", referenceTo);
+                stat.put("fillRate", fp.fillRate());
+                stat.put("orphans", orphans.count());
+                if (referenceTo.equals(object.name())) {
+                    stat.put("hierarchyDepth",
+                            this.references.hierarchyDepth(snapshotId, object.name(), declared.name()));
+                }
+                referenceStats.add(stat);
+                if (orphans.count() > 0) {
+                    found.add(new Finding(Finding.Kind.ORPHAN_REFERENCES, object.name(), declared.name(),
+                            orphans.count(), orphans.examples(),
+                            orphans.count() + " value" + ((orphans.count() == 1) ? "" : "s") + " of " + object.name()
+                                    + "." + declared.name() + " point to no " + referenceTo + " record"));
+                }
+            }
+            fields.add(field(position++, declared, fp, isId, referenceTo, inferred));
+        }
+        if (!referenceStats.isEmpty()) {
+            objectProfile.put("references", referenceStats);
+        }
+        if (profile != null) {
+            objectProfile.put("records", profile.recordCount());
+        }
+        return fields;
+    }
+
+    private DictionaryField field(int position, FieldSchema declared, FieldProfile fp, boolean isId, String referenceTo,
+            boolean referenceInferred) {
+        FieldType declaredType = declared.type();
+        FieldType inferredType = (fp != null) ? fp.inferredType() : null;
+        FieldType type = (declaredType != null) ? declaredType : isId ? FieldType.ID
+                : (referenceTo != null) ? FieldType.REFERENCE : (inferredType != null) ? inferredType : FieldType.TEXT;
+        List<Map<String, Object>> picklist = picklist(declared, fp, type);
+        return new DictionaryField(position, declared.name(), declared.nativeType(), declaredType, inferredType, type,
+                declared.length(), (fp != null && fp.lengths() != null) ? fp.lengths().maxLength() : null,
+                declared.required() || isId || (fp != null && fp.requiredInferred()), declared.required(),
+                declared.unique() || isId || (fp != null && fp.uniqueInferred()), declared.generated(), referenceTo,
+                referenceInferred, (fp != null) ? fp.fillRate() : null, (fp != null) ? fp.distinctCount() : null,
+                fp != null && fp.distinctEstimated(), picklist,
+                (fp != null) ? this.json.convertValue(fp, MAP) : Map.of());
+    }
+
+    private static List<Map<String, Object>> picklist(FieldSchema declared, FieldProfile fp, FieldType type) {
+        Map<String, Long> seen = new LinkedHashMap<>();
+        if (fp != null) {
+            for (ValueCount value : fp.topValues()) {
+                seen.put(value.value(), value.count());
+            }
+        }
+        List<Map<String, Object>> values = new ArrayList<>();
+        if (!declared.picklistValues().isEmpty()) {
+            for (String value : declared.picklistValues()) {
+                values.add(Map.of("value", value, "count", seen.getOrDefault(value, 0L)));
+            }
+        }
+        else if (type == FieldType.PICKLIST || type == FieldType.MULTI_PICKLIST || type == FieldType.BOOLEAN) {
+            seen.forEach((value, count) -> values.add(Map.of("value", value, "count", count)));
+        }
+        return values;
+    }
+
+    private static boolean looksLikeReference(String name, FieldProfile fp) {
+        if (fp.nonBlankCount() == 0) {
+            return false;
+        }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return fp.idLike() || lower.endsWith("id") || lower.endsWith("_id");
+    }
+
+    /**
+     * What is collected for one object while it is staged.
+     */
+    private static final class ObjectState {
+
+        final ObjectProfiler profiler;
+
+        final DuplicateKeys keys;
+
+        final DuplicateDetector duplicates;
+
+        ObjectState(ObjectProfiler profiler, DuplicateKeys keys) {
+            this.profiler = profiler;
+            this.keys = keys;
+            this.duplicates = (keys != null) ? new DuplicateDetector() : null;
+        }
+
+        void accept(String id, Map<String, Object> values) {
+            this.profiler.accept(id, values);
+            if (this.duplicates != null) {
+                this.duplicates.add(id, this.keys.nameOf(values), this.keys.value(values, this.keys.email()),
+                        this.keys.value(values, this.keys.phone()), this.keys.value(values, this.keys.website()));
+            }
+        }
+
     }
 
 }

@@ -1,0 +1,114 @@
+package dev.switchyard.extraction;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.switchyard.profiling.Example;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Relationship analysis in SQL over a snapshot's staged records: which object a field's
+ * values are ids of, the orphans of a reference, and the depth of a self-referencing
+ * hierarchy.
+ */
+@Component
+class ReferenceAnalysis {
+
+    /**
+     * Share of a field's non-blank values that must be ids of one object to infer a
+     * reference.
+     */
+    static final double INFERENCE_SHARE = 0.95;
+
+    private final JdbcTemplate jdbc;
+
+    ReferenceAnalysis(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param snapshotId the snapshot
+     * @param object the object holding the field
+     * @param field the field
+     * @param nonBlank how many non-blank values the field has
+     * @return the object that at least 95% of the values are ids of
+     */
+    Optional<String> inferTarget(long snapshotId, String object, String field, long nonBlank) {
+        if (nonBlank == 0) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> rows = this.jdbc.queryForList(
+                """
+                        select t.object, count(*) as hits
+                        from staged_record s
+                        join staged_record t on t.snapshot_id = s.snapshot_id and t.source_id = s.payload ->> ? and not t.deleted
+                        where s.snapshot_id = ? and s.object = ? and not s.deleted and coalesce(s.payload ->> ?, '') <> ''
+                        group by t.object order by hits desc limit 1
+                        """,
+                field, snapshotId, object, field);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        long hits = ((Number) rows.get(0).get("hits")).longValue();
+        return (hits >= INFERENCE_SHARE * nonBlank) ? Optional.of((String) rows.get(0).get("object"))
+                : Optional.empty();
+    }
+
+    /**
+     * @param snapshotId the snapshot
+     * @param object the object holding the reference
+     * @param field the reference field
+     * @param target the referenced object
+     * @return how many non-blank values point to no record, with up to five examples
+     */
+    Orphans orphans(long snapshotId, String object, String field, String target) {
+        String from = """
+                from staged_record s
+                where s.snapshot_id = ? and s.object = ? and not s.deleted and coalesce(s.payload ->> ?, '') <> ''
+                  and not exists (select 1 from staged_record t where t.snapshot_id = s.snapshot_id and t.object = ?
+                                  and t.source_id = s.payload ->> ? and not t.deleted)
+                """;
+        Long count = this.jdbc.queryForObject("select count(*) " + from, Long.class, snapshotId, object, field, target,
+                field);
+        List<Example> examples = (count == null || count == 0) ? List.of()
+                : this.jdbc.query("select s.source_id, s.payload ->> ? " + from + " order by s.source_id limit 5",
+                        (rs, i) -> new Example(rs.getString(1), rs.getString(2)), field, snapshotId, object, field,
+                        target, field);
+        return new Orphans((count != null) ? count : 0, examples);
+    }
+
+    /**
+     * @param snapshotId the snapshot
+     * @param object an object referencing itself
+     * @param field the self-reference
+     * @return the number of levels of the deepest chain (1 = no record has a parent),
+     * counted up to 100
+     */
+    int hierarchyDepth(long snapshotId, String object, String field) {
+        Integer depth = this.jdbc.queryForObject("""
+                with recursive chain (id, depth) as (
+                    select source_id, 1 from staged_record
+                    where snapshot_id = ? and object = ? and not deleted and coalesce(payload ->> ?, '') = ''
+                    union all
+                    select c.source_id, chain.depth + 1 from staged_record c
+                    join chain on c.payload ->> ? = chain.id
+                    where c.snapshot_id = ? and c.object = ? and not c.deleted and chain.depth < 100
+                )
+                select coalesce(max(depth), 0) from chain
+                """, Integer.class, snapshotId, object, field, field, snapshotId, object);
+        return (depth != null) ? depth : 0;
+    }
+
+    /**
+     * The orphans of one reference.
+     *
+     * @param count how many values point to no record
+     * @param examples up to five (record id, value)
+     */
+    record Orphans(long count, List<Example> examples) {
+    }
+
+}

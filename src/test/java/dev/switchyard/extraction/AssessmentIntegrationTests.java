@@ -1,0 +1,222 @@
+package dev.switchyard.extraction;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.switchyard.admin.AppUser;
+import dev.switchyard.project.Project;
+import dev.switchyard.support.Fixtures;
+import dev.switchyard.support.IntegrationTest;
+import dev.switchyard.support.TestFiles;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The assessment on real exports: the dictionary with inferred references, and the
+ * data-quality findings the data sets are known to have.
+ */
+@IntegrationTest
+class AssessmentIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    EmbeddedPostgres postgres;
+
+    @Test
+    void buildsTheDictionaryAndFindingsOfTheMashmatrixExport() throws Exception {
+        AppUser analyst = this.fixtures.user("analyst");
+        Project project = this.fixtures.project(analyst.getUsername());
+        RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
+        upload(project, "mashmatrix.zip",
+                TestFiles.zipOf("sf-export-mashmatrix", "Account.csv", "Contact.csv", "Opportunity.csv"), auth);
+        assertThat(extract(project, auth)).isIn("COMPLETED", "COMPLETED_WITH_ERRORS");
+
+        String dictionary = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/dictionary").with(auth))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        List<Integer> accounts = JsonPath.read(dictionary, "$.objects[?(@.name=='Account')].recordCount");
+        assertThat(accounts).containsExactly(83);
+        assertThat(field(dictionary, "Account", "Id")).containsEntry("type", "ID")
+            .containsEntry("required", true)
+            .containsEntry("unique", true);
+        assertThat(field(dictionary, "Contact", "AccountId")).containsEntry("references", "Account")
+            .containsEntry("type", "REFERENCE")
+            .containsEntry("referenceInferred", true)
+            .containsEntry("fillRate", 1.0);
+        assertThat(field(dictionary, "Contact", "ReportsToId")).containsEntry("references", "Contact");
+        assertThat(field(dictionary, "Opportunity", "AccountId")).containsEntry("references", "Account");
+        assertThat(field(dictionary, "Opportunity", "CloseDate")).containsEntry("type", "DATE");
+        assertThat(field(dictionary, "Opportunity", "StageName")).containsEntry("type", "PICKLIST");
+        assertThat(field(dictionary, "Account", "Name")).containsEntry("distinctCount", 82);
+
+        String findings = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/findings").with(auth))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        List<String> duplicateIds = JsonPath.read(findings,
+                "$[?(@.kind=='DUPLICATE_CANDIDATES' && @.object=='Account')].examples[*].recordId");
+        assertThat(duplicateIds).contains("001f4000009wJD7AAM", "001f4000003NkdGAAS");
+        List<Integer> lostZeros = JsonPath.read(findings,
+                "$[?(@.kind=='LOST_LEADING_ZEROS' && @.field=='BillingPostalCode')].count");
+        assertThat(lostZeros).isNotEmpty();
+        List<String> phoneFormats = JsonPath.read(findings,
+                "$[?(@.kind=='INCONSISTENT_FORMAT' && @.object=='Account')].field");
+        assertThat(phoneFormats).contains("Phone");
+        List<Integer> orphans = JsonPath.read(findings, "$[?(@.kind=='ORPHAN_REFERENCES')].count");
+        assertThat(orphans).as("the export has no orphans").isEmpty();
+    }
+
+    @Test
+    void extractsSObjectTreePlansWithTheirReferences() throws Exception {
+        AppUser analyst = this.fixtures.user("analyst");
+        Project project = this.fixtures.project(analyst.getUsername());
+        RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
+        byte[] zip = TestFiles.zipOf("sf-apex-recipes/data", "data-plan.json", "Accounts.json", "Contacts.json",
+                "Opportunities.json");
+        this.mvc
+            .perform(multipart("/api/v1/projects/" + project.getId() + "/connections")
+                .file(new MockMultipartFile("file", "apex-recipes.zip", "application/zip", zip))
+                .param("role", "source")
+                .param("type", "sobject-tree")
+                .with(auth))
+            .andExpect(status().isCreated());
+        assertThat(extract(project, auth)).isEqualTo("COMPLETED");
+        String dictionary = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/dictionary").with(auth))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        List<Integer> contacts = JsonPath.read(dictionary, "$.objects[?(@.name=='Contact')].recordCount");
+        assertThat(contacts).containsExactly(150);
+        assertThat(field(dictionary, "Contact", "accountId")).containsEntry("references", "Account")
+            .containsEntry("type", "REFERENCE");
+        String findings = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/findings").with(auth))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        List<Integer> orphans = JsonPath.read(findings, "$[?(@.kind=='ORPHAN_REFERENCES')].count");
+        assertThat(orphans).as("every @reference of the plan resolves").isEmpty();
+    }
+
+    @Test
+    void readsATargetDatabaseSchemaWhenItsConnectionIsCreated() throws Exception {
+        AppUser analyst = this.fixtures.user("analyst");
+        Project project = this.fixtures.project(analyst.getUsername());
+        RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
+        String database = "target_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        }
+        try (Connection connection = this.postgres.getDatabase("postgres", database).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    """
+                            create table company (id bigserial primary key, name varchar(255) not null,
+                                industry text check (industry in ('Banking', 'Retail', 'Technology')), source_id varchar(18) unique);
+                            create table person (id bigserial primary key, company_id bigint not null references company,
+                                email varchar(120), reports_to_id bigint references person);
+                            """);
+        }
+        String url = "jdbc:postgresql://localhost:" + this.postgres.getPort() + "/" + database;
+        this.mvc
+            .perform(post("/api/v1/projects/" + project.getId() + "/connections").with(auth)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"role":"target","environment":"sandbox","type":"jdbc","url":"%s","username":"postgres",
+                         "password":"not-needed","schema":"public"}""".formatted(url)))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.found.ok").value(true))
+            .andExpect(jsonPath("$.found.objects.length()").value(2))
+            .andExpect(jsonPath("$.hasPassword").value(true))
+            .andExpect(jsonPath("$.options.password").doesNotExist());
+        String dictionary = this.mvc
+            .perform(get("/api/v1/projects/" + project.getId() + "/dictionary").param("side", "target").with(auth))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(field(dictionary, "person", "company_id")).containsEntry("references", "company")
+            .containsEntry("required", true);
+        assertThat(field(dictionary, "person", "email")).containsEntry("length", 120);
+        assertThat(field(dictionary, "company", "id")).containsEntry("generated", true);
+        List<String> industries = JsonPath.read(dictionary,
+                "$.objects[?(@.name=='company')].fields[?(@.name=='industry')].picklistValues[*].value");
+        assertThat(industries).containsExactly("Banking", "Retail", "Technology");
+
+        this.mvc
+            .perform(post("/api/v1/projects/" + project.getId() + "/connections").with(auth)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"role":"target","environment":"staging","type":"jdbc",
+                         "url":"jdbc:postgresql://localhost:1/nowhere","username":"postgres"}"""))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("localhost:1")));
+    }
+
+    private void upload(Project project, String name, byte[] zip, RequestPostProcessor auth) throws Exception {
+        this.mvc
+            .perform(multipart("/api/v1/projects/" + project.getId() + "/connections")
+                .file(new MockMultipartFile("file", name, "application/zip", zip))
+                .param("role", "source")
+                .param("type", "csv")
+                .with(auth))
+            .andExpect(status().isCreated());
+    }
+
+    private String extract(Project project, RequestPostProcessor auth) throws Exception {
+        String started = this.mvc.perform(post("/api/v1/projects/" + project.getId() + "/extractions").with(auth))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        long id = ((Number) JsonPath.read(started, "$.id")).longValue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = JsonPath.read(this.mvc.perform(get("/api/v1/extractions/" + id).with(auth))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(), "$.status");
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return status;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Extraction did not finish within 60 s");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> field(String dictionary, String object, String field) {
+        List<Map<String, Object>> found = JsonPath.read(dictionary,
+                "$.objects[?(@.name=='" + object + "')].fields[?(@.name=='" + field + "')]");
+        assertThat(found).as(object + "." + field).hasSize(1);
+        return found.get(0);
+    }
+
+}
