@@ -74,9 +74,23 @@ class ExtractionRunner {
         this.clock = clock;
     }
 
+    private final Map<Long, ExtractionTimings> timings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * @param snapshotId a snapshot extracted since this instance started
+     * @return where its time went, if it completed
+     */
+    java.util.Optional<ExtractionTimings> timings(long snapshotId) {
+        return java.util.Optional.ofNullable(this.timings.get(snapshotId));
+    }
+
     void run(long snapshotId) {
         Snapshot snapshot = this.snapshots.get(snapshotId);
         Progress progress = new Progress(snapshotId);
+        long start = System.nanoTime();
+        long staged = start;
+        long indexed = start;
+        double profiling = 0;
         try {
             if (cancelled(snapshotId)) {
                 throw new ExtractionCancelled();
@@ -96,6 +110,8 @@ class ExtractionRunner {
                     progress.done++;
                     progress.save();
                 }
+                staged = System.nanoTime();
+                profiling = this.analysis.profilingSeconds(snapshotId);
                 progress.problems(this.store.removeDuplicateIds(snapshotId));
                 this.store.indexPartition(snapshotId);
                 if (snapshot.getMode() == ExtractionMode.DELTA && snapshot.getBaseSnapshotId() != null) {
@@ -107,9 +123,19 @@ class ExtractionRunner {
                     }
                 }
                 this.store.attachPartition(snapshotId);
+                indexed = System.nanoTime();
                 this.analysis.complete(snapshot, schema, extracted);
                 progress.save();
             }
+            long end = System.nanoTime();
+            ExtractionTimings timing = new ExtractionTimings(snapshotId, progress.records, (end - start) / 1e9,
+                    (staged - start) / 1e9, profiling, (indexed - staged) / 1e9, (end - indexed) / 1e9);
+            this.timings.put(snapshotId, timing);
+            log.info(
+                    "Extraction {}: {} records in {} s (staging {} s, of which profiling {} s; indexing {} s; "
+                            + "dictionary and findings {} s)",
+                    snapshotId, timing.records(), round(timing.totalSeconds()), round(timing.stagingSeconds()),
+                    round(timing.profilingSeconds()), round(timing.indexSeconds()), round(timing.analysisSeconds()));
             JobStatus status = (progress.problems > 0) ? JobStatus.COMPLETED_WITH_ERRORS : JobStatus.COMPLETED;
             this.store.status(snapshotId, status.name(), null, this.clock.instant(),
                     progress.records + " records staged from " + progress.total + " objects"
@@ -190,6 +216,10 @@ class ExtractionRunner {
 
     private boolean cancelled(long snapshotId) {
         return this.flags.isCancelled(snapshotId) || this.store.cancelRequested(snapshotId);
+    }
+
+    private static String round(double seconds) {
+        return String.format(java.util.Locale.ROOT, "%.2f", seconds);
     }
 
     static String modifiedField(DataConnection connection, ObjectSchema object) {

@@ -95,6 +95,14 @@ public class ExtractionService {
     }
 
     /**
+     * @param snapshotId a snapshot completed since this instance started
+     * @return where its time went
+     */
+    public java.util.Optional<ExtractionTimings> timings(long snapshotId) {
+        return this.runner.timings(snapshotId);
+    }
+
+    /**
      * Asks an extraction to stop; what it staged is discarded.
      * @param snapshotId the snapshot
      * @return the snapshot

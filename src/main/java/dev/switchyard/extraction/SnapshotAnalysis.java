@@ -94,6 +94,15 @@ class SnapshotAnalysis {
         this.findings.replace(snapshotId, found);
     }
 
+    /**
+     * @param snapshotId a running snapshot
+     * @return seconds spent profiling its records so far
+     */
+    double profilingSeconds(long snapshotId) {
+        return this.running.getOrDefault(snapshotId, Map.of()).values().stream().mapToLong((state) -> state.nanos).sum()
+                / 1e9;
+    }
+
     void forget(long snapshotId) {
         this.running.remove(snapshotId);
     }
@@ -207,12 +216,16 @@ class SnapshotAnalysis {
             this.duplicates = (keys != null) ? new DuplicateDetector() : null;
         }
 
+        long nanos;
+
         void accept(String id, Map<String, Object> values) {
+            long start = System.nanoTime();
             this.profiler.accept(id, values);
             if (this.duplicates != null) {
                 this.duplicates.add(id, this.keys.nameOf(values), this.keys.value(values, this.keys.email()),
                         this.keys.value(values, this.keys.phone()), this.keys.value(values, this.keys.website()));
             }
+            this.nanos += System.nanoTime() - start;
         }
 
     }
