@@ -61,6 +61,15 @@ public class FindingStore {
     }
 
     /**
+     * @param findingId a finding
+     * @return the snapshot it belongs to, or null when it does not exist
+     */
+    public Long snapshotOf(long findingId) {
+        List<Long> ids = this.jdbc.queryForList("select snapshot_id from finding where id = ?", Long.class, findingId);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /**
      * A finding as stored.
      *
      * @param id its id

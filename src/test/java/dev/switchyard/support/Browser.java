@@ -64,7 +64,7 @@ public final class Browser {
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile);
+                "--disable-quic", "--window-size=1400,2400", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
             .usingAnyFreePort()
             .build();
