@@ -108,6 +108,29 @@ class ConnectionApiController {
         return this.connections.check(own(projectId, connectionId));
     }
 
+    /**
+     * The fields used for one object.
+     *
+     * @param idField the id field (blank: the default, Id or the primary key)
+     * @param modifiedField the last-modified field for deltas (blank: LastModifiedDate,
+     * SystemModstamp or updated_at where present)
+     * @param categoryField the field whose distribution the profile shows (blank: none)
+     */
+    record ObjectFields(String idField, String modifiedField, String categoryField) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/projects/{projectId}/connections/{connectionId}/objects/{object}")
+    @Operation(summary = "Choose an object's id, last-modified and category fields",
+            description = "They apply from the next extraction. 200 with the connection.")
+    ConnectionJson objectFields(@PathVariable Long projectId, @PathVariable Long connectionId,
+            @PathVariable String object, @RequestBody ObjectFields fields) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        own(projectId, connectionId);
+        this.connections.setObjectFields(connectionId, object, fields.idField(), fields.modifiedField(),
+                fields.categoryField());
+        return json(this.connections.get(connectionId), null);
+    }
+
     private DataConnection own(Long projectId, Long connectionId) {
         DataConnection connection = this.connections.get(connectionId);
         if (!connection.getProjectId().equals(projectId)) {

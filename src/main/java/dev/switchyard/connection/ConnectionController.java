@@ -134,14 +134,15 @@ class ConnectionController {
     @PostMapping("/projects/{projectId}/connections/{connectionId}/objects")
     String objectSettings(@PathVariable Long projectId, @PathVariable Long connectionId,
             @RequestParam(required = false) String object, @RequestParam(required = false) String idField,
-            @RequestParam(required = false) String modifiedField, RedirectAttributes redirect) {
+            @RequestParam(required = false) String modifiedField, @RequestParam(required = false) String categoryField,
+            RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);
         own(projectId, connectionId);
         if (object == null || object.isBlank()) {
             redirect.addFlashAttribute("flashError", "Choose an object.");
         }
         else {
-            this.connections.setObjectFields(connectionId, object.trim(), idField, modifiedField);
+            this.connections.setObjectFields(connectionId, object.trim(), idField, modifiedField, categoryField);
             redirect.addFlashAttribute("flash",
                     "Saved the fields of " + object.trim() + "; they apply from the next extraction.");
         }

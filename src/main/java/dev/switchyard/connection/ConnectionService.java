@@ -180,16 +180,34 @@ public class ConnectionService {
         return new Created(connection, check);
     }
 
+    /** Option key prefix of the category field chosen per object. */
+    public static final String CATEGORY_PREFIX = "category.";
+
     /**
-     * Sets the id field and the last-modified field of an object.
+     * @param connection a connection
+     * @param object an object
+     * @return the field whose value distribution the profile keeps for that object, or
+     * null
+     */
+    public static String categoryField(DataConnection connection, String object) {
+        return connection.getOptions().get(CATEGORY_PREFIX + object);
+    }
+
+    /**
+     * Sets the id field, the last-modified field and the category field of an object.
      * @param connectionId the connection
      * @param object the object
      * @param idField the id field, or blank for the default
      * @param modifiedField the modified field, or blank for the default
+     * @param categoryField the field whose distribution the profile shows, or blank
      */
     @Transactional
-    public void setObjectFields(Long connectionId, String object, String idField, String modifiedField) {
+    public void setObjectFields(Long connectionId, String object, String idField, String modifiedField,
+            String categoryField) {
         DataConnection connection = get(connectionId);
+        Map<String, String> options = new LinkedHashMap<>(connection.getOptions());
+        update(options, CATEGORY_PREFIX + object, categoryField);
+        connection.setOptions(options);
         Map<String, String> ids = new LinkedHashMap<>(connection.getIdFields());
         Map<String, String> modified = new LinkedHashMap<>(connection.getModifiedFields());
         update(ids, object, idField);
@@ -197,7 +215,8 @@ public class ConnectionService {
         connection.setIdFields(ids);
         connection.setModifiedFields(modified);
         this.audit.record(connection.getProjectId(), "Connection", connectionId, "object settings",
-                object + ": id field " + blankAsDefault(idField) + ", modified field " + blankAsDefault(modifiedField));
+                object + ": id field " + blankAsDefault(idField) + ", modified field " + blankAsDefault(modifiedField)
+                        + ", category field " + blankAsDefault(categoryField));
     }
 
     /**

@@ -100,6 +100,10 @@ class ExtractionRunner {
             try (SourceConnector connector = this.registry.open(this.connections.settings(connection))) {
                 SchemaSnapshot schema = connector.describe();
                 progress.problems(schema.problems());
+                if (schema.objects().isEmpty()) {
+                    throw new ConnectorException("The source holds no objects to extract"
+                            + (schema.problems().isEmpty() ? "" : ": " + schema.problems().get(0)));
+                }
                 this.store.createPartition(snapshotId);
                 List<ObjectSchema> extracted = new ArrayList<>();
                 progress.total = schema.objects().size();
@@ -181,8 +185,9 @@ class ExtractionRunner {
         try (Connection jdbc = this.dataSource.getConnection();
                 StagingWriter writer = new StagingWriter(jdbc, StagingStore.partition(snapshotId), snapshotId)) {
             ObjectSink sink = new ObjectSink(object.name(), writer, modifiedField,
-                    this.analysis.listener(snapshotId, object), () -> cancelled(snapshotId),
-                    (n) -> progress.records(before + n));
+                    this.analysis.listener(snapshotId, object,
+                            ConnectionService.categoryField(connection, object.name())),
+                    () -> cancelled(snapshotId), (n) -> progress.records(before + n));
             try {
                 connector.extract(object.name(), ExtractWindow.full(), sink);
                 writer.finish();

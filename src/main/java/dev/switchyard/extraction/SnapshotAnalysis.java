@@ -63,8 +63,8 @@ class SnapshotAnalysis {
         this.json = json;
     }
 
-    ObjectSink.RecordListener listener(long snapshotId, ObjectSchema object) {
-        ObjectState state = new ObjectState(new ObjectProfiler(object.name(), object.idField(), null),
+    ObjectSink.RecordListener listener(long snapshotId, ObjectSchema object, String categoryField) {
+        ObjectState state = new ObjectState(new ObjectProfiler(object.name(), object.idField(), categoryField),
                 DuplicateKeys.of(object));
         this.running.computeIfAbsent(snapshotId, (k) -> new ConcurrentHashMap<>()).put(object.name(), state);
         return state::accept;
@@ -152,6 +152,14 @@ class SnapshotAnalysis {
         }
         if (profile != null) {
             objectProfile.put("records", profile.recordCount());
+            if (profile.categoryField() != null) {
+                objectProfile.put("categoryField", profile.categoryField());
+                objectProfile.put("categories",
+                        profile.categories()
+                            .stream()
+                            .map((c) -> Map.<String, Object>of("value", c.value(), "count", c.count()))
+                            .toList());
+            }
         }
         return fields;
     }

@@ -27,6 +27,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -51,9 +53,53 @@ class AssessmentIntegrationTests {
         AppUser analyst = this.fixtures.user("analyst");
         Project project = this.fixtures.project(analyst.getUsername());
         RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
-        upload(project, "mashmatrix.zip",
+        long connectionId = upload(project, "mashmatrix.zip",
                 TestFiles.zipOf("sf-export-mashmatrix", "Account.csv", "Contact.csv", "Opportunity.csv"), auth);
+        this.mvc
+            .perform(put("/api/v1/projects/" + project.getId() + "/connections/" + connectionId + "/objects/Account")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"categoryField\":\"Type\"}")
+                .with(auth))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.options['category.Account']").value("Type"));
         assertThat(extract(project, auth)).isIn("COMPLETED", "COMPLETED_WITH_ERRORS");
+        this.mvc
+            .perform(get("/projects/" + project.getId() + "/dictionary/field").param("object", "Account")
+                .with(this.fixtures.login(analyst.getUsername())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("Records by Type")))
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("Customer")));
+        byte[] xlsx = this.mvc
+            .perform(get("/projects/" + project.getId() + "/dictionary.xlsx")
+                .with(this.fixtures.login(analyst.getUsername())))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheet("Dictionary");
+            assertThat(sheet.getRow(0).getCell(10).getStringCellValue()).isEqualTo("References");
+            boolean found = false;
+            for (var row : sheet) {
+                if ("Contact".equals(row.getCell(0).getStringCellValue())
+                        && "AccountId".equals(row.getCell(1).getStringCellValue())) {
+                    assertThat(row.getCell(10).getStringCellValue()).isEqualTo("Account");
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        byte[] findingsXlsx = this.mvc
+            .perform(get("/projects/" + project.getId() + "/findings.xlsx")
+                .with(this.fixtures.login(analyst.getUsername())))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(findingsXlsx))) {
+            assertThat(workbook.getSheet("Findings").getLastRowNum()).isPositive();
+        }
 
         String dictionary = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/dictionary").with(auth))
             .andExpect(status().isOk())
@@ -180,14 +226,69 @@ class AssessmentIntegrationTests {
             .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("localhost:1")));
     }
 
-    private void upload(Project project, String name, byte[] zip, RequestPostProcessor auth) throws Exception {
-        this.mvc
+    @Test
+    void extractsADatabaseSourceWithItsDeclaredKeys() throws Exception {
+        AppUser analyst = this.fixtures.user("analyst");
+        Project project = this.fixtures.project(analyst.getUsername());
+        RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
+        String database = "source_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        }
+        try (Connection connection = this.postgres.getDatabase("postgres", database).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    """
+                            create table account (id varchar(18) primary key, name text not null, industry text,
+                                updated_at timestamptz not null default now());
+                            create table contact (id varchar(18) primary key, account_id varchar(18) references account,
+                                last_name text not null, email varchar(80));
+                            insert into account (id, name, industry) values
+                                ('001f4000009wJD7AAM', 'Nissan Motors', 'Manufacturing'),
+                                ('001f4000003NkdGAAS', 'Nissan Motors', 'Manufacturing'),
+                                ('001f4000003NkdHAAS', 'Gateway', 'Technology');
+                            insert into contact values ('003f4000002wCrmAAE', '001f4000003NkdHAAS', 'Davis', 'jdavis@example.com'),
+                                ('003f4000002wCrnAAE', '001f4000003NkdHAAS', 'Jones', 'not-an-email');
+                            """);
+        }
+        this.mvc.perform(post("/api/v1/projects/" + project.getId() + "/connections").with(auth)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("""
+                    {"role":"source","type":"jdbc","url":"jdbc:postgresql://localhost:%d/%s","username":"postgres"}"""
+                .formatted(this.postgres.getPort(), database)))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.found.objects.length()").value(2));
+        assertThat(extract(project, auth)).isIn("COMPLETED", "COMPLETED_WITH_ERRORS");
+        String dictionary = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/dictionary").with(auth))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(field(dictionary, "contact", "account_id")).containsEntry("references", "account")
+            .containsEntry("referenceInferred", false);
+        assertThat(field(dictionary, "contact", "email")).containsEntry("length", 80);
+        List<Integer> accounts = JsonPath.read(dictionary, "$.objects[?(@.name=='account')].recordCount");
+        assertThat(accounts).containsExactly(3);
+        String findings = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/findings").with(auth))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        List<String> duplicates = JsonPath.read(findings, "$[?(@.kind=='DUPLICATE_CANDIDATES')].examples[*].recordId");
+        assertThat(duplicates).contains("001f4000009wJD7AAM", "001f4000003NkdGAAS");
+    }
+
+    private long upload(Project project, String name, byte[] zip, RequestPostProcessor auth) throws Exception {
+        String created = this.mvc
             .perform(multipart("/api/v1/projects/" + project.getId() + "/connections")
                 .file(new MockMultipartFile("file", name, "application/zip", zip))
                 .param("role", "source")
                 .param("type", "csv")
                 .with(auth))
-            .andExpect(status().isCreated());
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        return ((Number) JsonPath.read(created, "$.id")).longValue();
     }
 
     private String extract(Project project, RequestPostProcessor auth) throws Exception {

@@ -104,7 +104,7 @@ class EndpointAccessIntegrationTests {
                 analyst.getUsername(), 300);
         Map<String, String> ids = Map.of("projectId", project.getId().toString(), "userId", analyst.getId().toString(),
                 "memberId", "1", "environmentId", "1", "tokenId", "1", "connectionId", source.getId().toString(),
-                "snapshotId", snapshot.getId().toString(), "findingId", "1");
+                "snapshotId", snapshot.getId().toString(), "findingId", "1", "object", "Account");
 
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(30);
