@@ -162,6 +162,7 @@ class ExtractionRunner {
         }
         finally {
             this.flags.clear(snapshotId);
+            this.cancelCheckedAt.remove(snapshotId);
             this.analysis.forget(snapshotId);
         }
     }
@@ -219,8 +220,23 @@ class ExtractionRunner {
                 sink.watermark(), Duration.between(started, this.clock.instant()).toMillis() / 1000.0);
     }
 
+    private final Map<Long, Long> cancelCheckedAt = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether the extraction was cancelled: this instance's flag at once, the database
+     * flag (a cancel from another instance) at most once a second.
+     */
     private boolean cancelled(long snapshotId) {
-        return this.flags.isCancelled(snapshotId) || this.store.cancelRequested(snapshotId);
+        if (this.flags.isCancelled(snapshotId)) {
+            return true;
+        }
+        long now = System.nanoTime();
+        Long last = this.cancelCheckedAt.get(snapshotId);
+        if (last != null && now - last < 1_000_000_000L) {
+            return false;
+        }
+        this.cancelCheckedAt.put(snapshotId, now);
+        return this.store.cancelRequested(snapshotId);
     }
 
     private static String round(double seconds) {

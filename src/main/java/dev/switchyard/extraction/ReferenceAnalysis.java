@@ -23,6 +23,12 @@ class ReferenceAnalysis {
      */
     static final double INFERENCE_SHARE = 0.95;
 
+    /**
+     * Values looked up to infer a reference: a random-enough sample decides as well as
+     * all of them.
+     */
+    static final int SAMPLE = 20_000;
+
     private final JdbcTemplate jdbc;
 
     ReferenceAnalysis(JdbcTemplate jdbc) {
@@ -40,21 +46,22 @@ class ReferenceAnalysis {
         if (nonBlank == 0) {
             return Optional.empty();
         }
-        List<Map<String, Object>> rows = this.jdbc.queryForList(
-                """
-                        select t.object, count(*) as hits
-                        from staged_record s
-                        join staged_record t on t.snapshot_id = s.snapshot_id and t.source_id = s.payload ->> ? and not t.deleted
-                        where s.snapshot_id = ? and s.object = ? and not s.deleted and coalesce(s.payload ->> ?, '') <> ''
-                        group by t.object order by hits desc limit 1
-                        """,
-                field, snapshotId, object, field);
+        List<Map<String, Object>> rows = this.jdbc.queryForList("""
+                with sample as (
+                    select s.payload ->> ? as value from staged_record s
+                    where s.snapshot_id = ? and s.object = ? and not s.deleted and coalesce(s.payload ->> ?, '') <> ''
+                    limit ?
+                )
+                select (select count(*) from sample) as sampled, t.object, count(*) as hits
+                from sample join staged_record t on t.snapshot_id = ? and t.source_id = sample.value and not t.deleted
+                group by t.object order by hits desc limit 1
+                """, field, snapshotId, object, field, SAMPLE, snapshotId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
+        long sampled = ((Number) rows.get(0).get("sampled")).longValue();
         long hits = ((Number) rows.get(0).get("hits")).longValue();
-        return (hits >= INFERENCE_SHARE * nonBlank) ? Optional.of((String) rows.get(0).get("object"))
-                : Optional.empty();
+        return (hits >= INFERENCE_SHARE * sampled) ? Optional.of((String) rows.get(0).get("object")) : Optional.empty();
     }
 
     /**
@@ -65,19 +72,22 @@ class ReferenceAnalysis {
      * @return how many non-blank values point to no record, with up to five examples
      */
     Orphans orphans(long snapshotId, String object, String field, String target) {
-        String from = """
+        List<Map<String, Object>> rows = this.jdbc.queryForList("""
+                select s.source_id, s.payload ->> ? as value, count(*) over () as total
                 from staged_record s
                 where s.snapshot_id = ? and s.object = ? and not s.deleted and coalesce(s.payload ->> ?, '') <> ''
                   and not exists (select 1 from staged_record t where t.snapshot_id = s.snapshot_id and t.object = ?
                                   and t.source_id = s.payload ->> ? and not t.deleted)
-                """;
-        Long count = this.jdbc.queryForObject("select count(*) " + from, Long.class, snapshotId, object, field, target,
-                field);
-        List<Example> examples = (count == null || count == 0) ? List.of()
-                : this.jdbc.query("select s.source_id, s.payload ->> ? " + from + " order by s.source_id limit 5",
-                        (rs, i) -> new Example(rs.getString(1), rs.getString(2)), field, snapshotId, object, field,
-                        target, field);
-        return new Orphans((count != null) ? count : 0, examples);
+                order by s.source_id limit 5
+                """, field, snapshotId, object, field, target, field);
+        if (rows.isEmpty()) {
+            return new Orphans(0, List.of());
+        }
+        long total = ((Number) rows.get(0).get("total")).longValue();
+        return new Orphans(total,
+                rows.stream()
+                    .map((row) -> new Example((String) row.get("source_id"), (String) row.get("value")))
+                    .toList());
     }
 
     /**

@@ -54,6 +54,8 @@ class SnapshotAnalysis {
 
     private final Map<Long, Map<String, ObjectState>> running = new ConcurrentHashMap<>();
 
+    private final Map<Long, Set<String>> idPrefixes = new ConcurrentHashMap<>();
+
     SnapshotAnalysis(DictionaryStore dictionary, FindingStore findings, StagingStore store,
             ReferenceAnalysis references, JsonMapper json) {
         this.dictionary = dictionary;
@@ -79,6 +81,16 @@ class SnapshotAnalysis {
         Set<String> staged = extracted.stream().map(ObjectSchema::name).collect(Collectors.toSet());
         List<Finding> found = new ArrayList<>();
         List<DictionaryObject> objects = new ArrayList<>();
+        Set<String> idPrefixes = new java.util.HashSet<>();
+        for (ObjectSchema object : schema.objects()) {
+            ObjectState state = states.get(object.name());
+            FieldProfile id = (state != null && object.idField() != null)
+                    ? state.profiler.result().fieldsByName().get(object.idField()) : null;
+            if (id != null && id.idPrefix() != null) {
+                idPrefixes.add(id.idPrefix());
+            }
+        }
+        this.idPrefixes.put(snapshotId, idPrefixes);
         for (ObjectSchema object : schema.objects()) {
             ObjectState state = states.get(object.name());
             ObjectProfile profile = (state != null) ? state.profiler.result() : null;
@@ -105,6 +117,7 @@ class SnapshotAnalysis {
 
     void forget(long snapshotId) {
         this.running.remove(snapshotId);
+        this.idPrefixes.remove(snapshotId);
     }
 
     private List<DictionaryField> fields(long snapshotId, ObjectSchema object, ObjectProfile profile,
@@ -119,7 +132,7 @@ class SnapshotAnalysis {
             String referenceTo = declared.referenceTo();
             boolean inferred = false;
             if (referenceTo == null && !isId && fp != null && staged.contains(object.name())
-                    && looksLikeReference(declared.name(), fp)) {
+                    && looksLikeReference(declared.name(), fp, this.idPrefixes.getOrDefault(snapshotId, Set.of()))) {
                 referenceTo = this.references
                     .inferTarget(snapshotId, object.name(), declared.name(), fp.nonBlankCount())
                     .orElse(null);
@@ -199,8 +212,16 @@ class SnapshotAnalysis {
         return values;
     }
 
-    private static boolean looksLikeReference(String name, FieldProfile fp) {
+    /**
+     * Whether a field is worth testing as a reference: its values look like ids, or its
+     * name ends in id. Values with a Salesforce key prefix that no object's ids share
+     * (OwnerId → users, not extracted) are skipped without a query.
+     */
+    private static boolean looksLikeReference(String name, FieldProfile fp, Set<String> idPrefixes) {
         if (fp.nonBlankCount() == 0) {
+            return false;
+        }
+        if (fp.idPrefix() != null && !idPrefixes.isEmpty() && !idPrefixes.contains(fp.idPrefix())) {
             return false;
         }
         String lower = name.toLowerCase(java.util.Locale.ROOT);

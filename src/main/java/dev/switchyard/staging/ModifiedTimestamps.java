@@ -54,6 +54,91 @@ public final class ModifiedTimestamps {
     }
 
     /**
+     * Parses {@code yyyy-MM-ddTHH:mm:ss[.SSS](Z|+0000|+00:00)} without a formatter, the
+     * shape of nearly every CRM timestamp; anything else returns null for the general
+     * parser to try.
+     */
+    static Instant parseFast(String text) {
+        int length = text.length();
+        if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (i < length && text.charAt(i) == '.') {
+            int start = ++i;
+            while (i < length && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+            int count = i - start;
+            if (count == 0 || count > 9) {
+                return null;
+            }
+            nanos = digits(text, start, count);
+            for (int k = count; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds;
+        if (i == length - 1 && text.charAt(i) == 'Z') {
+            offsetSeconds = 0;
+        }
+        else if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            int sign = (text.charAt(i) == '-') ? -1 : 1;
+            int rest = length - i - 1;
+            int hours;
+            int minutes;
+            if (rest == 4) {
+                hours = digits(text, i + 1, 2);
+                minutes = digits(text, i + 3, 2);
+            }
+            else if (rest == 5 && text.charAt(i + 3) == ':') {
+                hours = digits(text, i + 1, 2);
+                minutes = digits(text, i + 4, 2);
+            }
+            else {
+                return null;
+            }
+            if ((hours | minutes) < 0) {
+                return null;
+            }
+            offsetSeconds = sign * (hours * 3600 + minutes * 60);
+        }
+        else {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+        }
+        catch (java.time.DateTimeException ex) {
+            return null;
+        }
+    }
+
+    private static int digits(String text, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /**
      * @param value a field value
      * @return the instant, or null when the value is blank or not a timestamp
      */
@@ -79,6 +164,10 @@ public final class ModifiedTimestamps {
         String text = value.toString().trim();
         if (text.isEmpty()) {
             return null;
+        }
+        Instant fast = parseFast(text);
+        if (fast != null) {
+            return fast;
         }
         try {
             if (text.length() == 10) {
