@@ -116,8 +116,7 @@ class ExtractionRunner {
                 }
                 staged = System.nanoTime();
                 profiling = this.analysis.profilingSeconds(snapshotId);
-                progress.problems(this.store.removeDuplicateIds(snapshotId));
-                this.store.indexPartition(snapshotId);
+                progress.problems(this.store.indexPartition(snapshotId));
                 if (snapshot.getMode() == ExtractionMode.DELTA && snapshot.getBaseSnapshotId() != null) {
                     for (ObjectSchema object : extracted) {
                         Map<String, Object> counts = this.store.compare(snapshotId, snapshot.getBaseSnapshotId(),

@@ -40,22 +40,27 @@ class ReferenceAnalysis {
      * @param object the object holding the field
      * @param field the field
      * @param nonBlank how many non-blank values the field has
+     * @param objects the staged objects it may point to
      * @return the object that at least 95% of the values are ids of
      */
-    Optional<String> inferTarget(long snapshotId, String object, String field, long nonBlank) {
-        if (nonBlank == 0) {
+    Optional<String> inferTarget(long snapshotId, String object, String field, long nonBlank, List<String> objects) {
+        if (nonBlank == 0 || objects.isEmpty()) {
             return Optional.empty();
         }
+        // one index lookup per sampled value and object, on the partition's (object,
+        // source_id) index
         List<Map<String, Object>> rows = this.jdbc.queryForList("""
                 with sample as (
                     select s.payload ->> ? as value from staged_record s
                     where s.snapshot_id = ? and s.object = ? and not s.deleted and coalesce(s.payload ->> ?, '') <> ''
                     limit ?
                 )
-                select (select count(*) from sample) as sampled, t.object, count(*) as hits
-                from sample join staged_record t on t.snapshot_id = ? and t.source_id = sample.value and not t.deleted
-                group by t.object order by hits desc limit 1
-                """, field, snapshotId, object, field, SAMPLE, snapshotId);
+                select (select count(*) from sample) as sampled, o.name as object, count(*) as hits
+                from sample cross join unnest(?::text[]) as o(name)
+                join staged_record t on t.snapshot_id = ? and t.object = o.name and t.source_id = sample.value
+                                    and not t.deleted
+                group by o.name order by hits desc limit 1
+                """, field, snapshotId, object, field, SAMPLE, objects.toArray(new String[0]), snapshotId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -134,7 +134,7 @@ class SnapshotAnalysis {
             if (referenceTo == null && !isId && fp != null && staged.contains(object.name())
                     && looksLikeReference(declared.name(), fp, this.idPrefixes.getOrDefault(snapshotId, Set.of()))) {
                 referenceTo = this.references
-                    .inferTarget(snapshotId, object.name(), declared.name(), fp.nonBlankCount())
+                    .inferTarget(snapshotId, object.name(), declared.name(), fp.nonBlankCount(), List.copyOf(staged))
                     .orElse(null);
                 inferred = referenceTo != null;
             }

@@ -43,37 +43,48 @@ public class StagingStore {
     }
 
     /**
-     * Keeps the first record of each id (in the order read) and reports the others.
+     * Indexes the partition by object and id. Ids are unique per object: when the source
+     * repeats one, the first record read is kept, the others are removed and reported
+     * with every location, and the index is built again.
      * @param snapshotId the snapshot
-     * @return a problem per duplicate removed, per object
+     * @return a problem per duplicated id removed (none in the usual case)
      */
-    public List<ExtractionProblem> removeDuplicateIds(long snapshotId) {
+    public List<ExtractionProblem> indexPartition(long snapshotId) {
         String table = partition(snapshotId);
+        String create = "create unique index " + table + "_id on " + table + " (object, source_id)";
+        try {
+            this.jdbc.execute(create);
+            return List.of();
+        }
+        catch (org.springframework.dao.DataIntegrityViolationException ex) {
+            List<ExtractionProblem> problems = removeDuplicateIds(table);
+            this.jdbc.execute(create);
+            return problems;
+        }
+    }
+
+    private List<ExtractionProblem> removeDuplicateIds(String table) {
         List<ExtractionProblem> problems = this.jdbc.query("""
-                select object, source_id, count(*) as copies,
-                       (array_agg(location order by ctid))[1] as kept,
-                       string_agg(location, ', ' order by ctid) as locations
-                from %s group by object, source_id having count(*) > 1
-                order by object, source_id limit 10000
-                """.formatted(table),
+                with duplicated as (
+                    select object, source_id from %s group by object, source_id having count(*) > 1
+                    order by object, source_id limit 10000
+                )
+                select r.object, r.source_id, count(*) as copies,
+                       (array_agg(r.location order by r.ctid))[1] as kept,
+                       string_agg(r.location, ', ' order by r.ctid) as locations
+                from %s r join duplicated d on d.object = r.object and d.source_id = r.source_id
+                group by r.object, r.source_id order by r.object, r.source_id
+                """.formatted(table, table),
                 (rs, i) -> new ExtractionProblem(rs.getString("object"), rs.getString("locations"), null,
                         "Id '" + rs.getString("source_id") + "' appears " + rs.getLong("copies")
                                 + " times: kept the record at " + rs.getString("kept") + ", skipped the others",
                         rs.getString("source_id")));
-        if (!problems.isEmpty()) {
-            this.jdbc.update("""
-                    delete from %s d using (
-                        select ctid, row_number() over (partition by object, source_id order by ctid) as n from %s
-                    ) dup where d.ctid = dup.ctid and dup.n > 1
-                    """.formatted(table, table));
-        }
+        this.jdbc.update("""
+                delete from %s d using (
+                    select ctid, row_number() over (partition by object, source_id order by ctid) as n from %s
+                ) dup where d.ctid = dup.ctid and dup.n > 1
+                """.formatted(table, table));
         return problems;
-    }
-
-    public void indexPartition(long snapshotId) {
-        String table = partition(snapshotId);
-        this.jdbc.execute("create unique index " + table + "_id on " + table + " (object, source_id)");
-        this.jdbc.execute("create index " + table + "_source on " + table + " (source_id)");
     }
 
     /**

@@ -82,6 +82,29 @@ class ExtractionLifecycleIntegrationTests {
         assertThat(after.getRecords()).isZero();
     }
 
+    @Test
+    void keepsTheFirstOfDuplicatedIdsAndReportsTheOthersWithTheirLines() throws Exception {
+        AppUser analyst = this.fixtures.user("analyst");
+        Project project = this.fixtures.project(analyst.getUsername());
+        String csv = "Id,Name\n001A,First Acme\n001B,Globex\n001A,Second Acme\n";
+        DataConnection source = this.fixtures.as(analyst.getUsername(), () -> this.connections.create(project.getId(),
+                new ConnectionRequest("source", null, "csv", null, null, null, null, null, null, null), "Account.csv",
+                new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .connection());
+        Snapshot snapshot = this.snapshots.queue(project.getId(), source.getId(), ExtractionMode.FULL,
+                analyst.getUsername(), 300);
+        this.runner.run(snapshot.getId());
+        Snapshot after = this.snapshots.get(snapshot.getId());
+        assertThat(after.getStatus()).isEqualTo(JobStatus.COMPLETED_WITH_ERRORS);
+        assertThat(this.jdbc.queryForList(
+                "select payload ->> 'Name' from staged_record where snapshot_id = ?" + " and source_id = '001A'",
+                String.class, snapshot.getId()))
+            .containsExactly("First Acme");
+        assertThat(this.jdbc.queryForObject("select message from extraction_problem where snapshot_id = ?",
+                String.class, snapshot.getId()))
+            .contains("'001A' appears 2 times", "Account.csv:2");
+    }
+
     private Snapshot queued() throws Exception {
         AppUser analyst = this.fixtures.user("analyst");
         Project project = this.fixtures.project(analyst.getUsername());
