@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import dev.switchyard.admin.AppUser;
 import dev.switchyard.project.Project;
+import dev.switchyard.support.ExtractionSteps;
 import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
 import dev.switchyard.support.TestFiles;
@@ -292,24 +293,7 @@ class AssessmentIntegrationTests {
     }
 
     private String extract(Project project, RequestPostProcessor auth) throws Exception {
-        String started = this.mvc.perform(post("/api/v1/projects/" + project.getId() + "/extractions").with(auth))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-        long id = ((Number) JsonPath.read(started, "$.id")).longValue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            String status = JsonPath.read(this.mvc.perform(get("/api/v1/extractions/" + id).with(auth))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(), "$.status");
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return status;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Extraction did not finish within 60 s");
+        return (String) ExtractionSteps.extract(this.mvc, project.getId(), "full", auth).get("status");
     }
 
     @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import dev.switchyard.admin.AppUser;
 import dev.switchyard.project.Project;
+import dev.switchyard.support.ExtractionSteps;
 import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
 import dev.switchyard.support.TestFiles;
@@ -148,31 +149,7 @@ class ExtractionIntegrationTests {
     }
 
     private Map<String, Object> extract(Project project, String mode, RequestPostProcessor auth) throws Exception {
-        String started = this.mvc
-            .perform(
-                    post("/api/v1/projects/" + project.getId() + "/extractions").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"mode\":\"" + mode + "\"}")
-                        .with(auth))
-            .andExpect(status().isCreated())
-            .andExpect(jsonPath("$.status").value("QUEUED"))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-        long id = ((Number) JsonPath.read(started, "$.id")).longValue();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            String body = this.mvc.perform(get("/api/v1/extractions/" + id).with(auth))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-            String status = JsonPath.read(body, "$.status");
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                return JsonPath.read(body, "$");
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Extraction " + id + " did not finish within 60 s");
+        return ExtractionSteps.extract(this.mvc, project.getId(), mode, auth);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.switchyard.connector.csv;
 
+import dev.switchyard.connector.RecordingSink;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +42,12 @@ class CsvConnectorFileVariantsTests {
         write("Pipes.csv", "Id|Name|City\n1|\"Doe | Co\"|Paris, TX\n", StandardCharsets.UTF_8);
         SourceConnector connector = open(Map.of());
         assertThat(connector.describe().objects()).extracting((o) -> o.fields().size()).containsExactly(3, 3, 2);
-        CollectingSink semi = extract(connector, "Semi");
-        assertThat(semi.records).extracting(SourceRecord::values)
+        RecordingSink semi = extract(connector, "Semi");
+        assertThat(semi.records()).extracting(SourceRecord::values)
             .containsExactly(Map.of("Id", "1", "Name", "Smith, John", "Note", "a;b"),
                     Map.of("Id", "2", "Name", "Jones", "Note", ""));
-        assertThat(extract(connector, "tabs").records.get(0).values()).containsEntry("Name", "Smith, John");
-        assertThat(extract(connector, "Pipes").records.get(0).values()).containsEntry("Name", "Doe | Co")
+        assertThat(extract(connector, "tabs").records().get(0).values()).containsEntry("Name", "Smith, John");
+        assertThat(extract(connector, "Pipes").records().get(0).values()).containsEntry("Name", "Doe | Co")
             .containsEntry("City", "Paris, TX");
     }
 
@@ -56,16 +57,16 @@ class CsvConnectorFileVariantsTests {
         assertThat(open(Map.of()).describe().object("People").orElseThrow().fields()).extracting(FieldSchema::name)
             .containsExactly("Id;Name", "Town");
         SourceConnector connector = open(Map.of("delimiter", ";"));
-        assertThat(extract(connector, "People").records.get(0).values()).containsExactly(Map.entry("Id", "1"),
+        assertThat(extract(connector, "People").records().get(0).values()).containsExactly(Map.entry("Id", "1"),
                 Map.entry("Name,Town", "Smith,Leeds"));
     }
 
     @Test
     void decodesAWindows1252FileWhenThatEncodingIsDeclared() throws IOException {
         write("People.csv", "Id,Name,Price\n1,Müller,5 €\n", WINDOWS_1252);
-        CollectingSink sink = extract(open(Map.of("encoding", "windows-1252")), "People");
-        assertThat(sink.problems).isEmpty();
-        assertThat(sink.records.get(0).values()).containsEntry("Name", "Müller").containsEntry("Price", "5 €");
+        RecordingSink sink = extract(open(Map.of("encoding", "windows-1252")), "People");
+        assertThat(sink.problems()).isEmpty();
+        assertThat(sink.records().get(0).values()).containsEntry("Name", "Müller").containsEntry("Price", "5 €");
     }
 
     @Test
@@ -73,14 +74,14 @@ class CsvConnectorFileVariantsTests {
         write("Accounts.csv", "Id,Name\nA1,Acme\n", StandardCharsets.UTF_8);
         write("People.csv", "Id,Name\n1,Smith\n2,\"Multi\nline\"\n3,Müller\n4,Jones\n", WINDOWS_1252);
         SourceConnector connector = open(Map.of());
-        CollectingSink people = extract(connector, "People");
-        assertThat(people.records).extracting(SourceRecord::id).containsExactly("1", "2");
-        assertThat(people.problems).singleElement().satisfies((problem) -> {
+        RecordingSink people = extract(connector, "People");
+        assertThat(people.records()).extracting(SourceRecord::id).containsExactly("1", "2");
+        assertThat(people.problems()).singleElement().satisfies((problem) -> {
             assertThat(problem.location()).isEqualTo("People.csv:5");
             assertThat(problem.message()).contains("UTF-8").contains("line 5");
         });
-        assertThat(people.records).noneMatch((r) -> r.values().toString().contains("\uFFFD"));
-        assertThat(extract(connector, "Accounts").records).hasSize(1);
+        assertThat(people.records()).noneMatch((r) -> r.values().toString().contains("\uFFFD"));
+        assertThat(extract(connector, "Accounts").records()).hasSize(1);
     }
 
     @Test
@@ -91,9 +92,9 @@ class CsvConnectorFileVariantsTests {
         }
         csv.append("20001,Müller\n");
         write("Big.csv", csv.toString(), WINDOWS_1252);
-        CollectingSink sink = extract(open(Map.of()), "Big");
-        assertThat(sink.records).hasSize(20_000);
-        assertThat(sink.problems).extracting(ExtractionProblem::location).containsExactly("Big.csv:20002");
+        RecordingSink sink = extract(open(Map.of()), "Big");
+        assertThat(sink.records()).hasSize(20_000);
+        assertThat(sink.problems()).extracting(ExtractionProblem::location).containsExactly("Big.csv:20002");
     }
 
     @Test
@@ -105,9 +106,9 @@ class CsvConnectorFileVariantsTests {
         System.arraycopy(text, 0, bytes, 2, text.length);
         Files.write(this.folder.resolve("People.csv"), bytes);
         for (Map<String, String> options : java.util.List.of(Map.<String, String>of(), Map.of("encoding", "UTF-16"))) {
-            CollectingSink sink = extract(open(options), "People");
-            assertThat(sink.problems).isEmpty();
-            assertThat(sink.records).singleElement().satisfies((record) -> {
+            RecordingSink sink = extract(open(options), "People");
+            assertThat(sink.problems()).isEmpty();
+            assertThat(sink.records()).singleElement().satisfies((record) -> {
                 assertThat(record.values()).containsExactly(Map.entry("Id", "1"), Map.entry("Name", "Müller €"));
                 assertThat(record.location()).isEqualTo("People.csv:2");
             });
@@ -117,21 +118,21 @@ class CsvConnectorFileVariantsTests {
     @Test
     void quarantinesARaggedRowWithFileAndLineAndAcceptsTheOthers() throws IOException {
         write("People.csv", "Id,Name\n1,\"Smith\nJr\"\n2,Jones,extra\n3\n\n4,Brown\n", StandardCharsets.UTF_8);
-        CollectingSink sink = extract(open(Map.of()), "People");
-        assertThat(sink.records).extracting(SourceRecord::id).containsExactly("1", "4");
-        assertThat(sink.records).extracting(SourceRecord::location).containsExactly("People.csv:2", "People.csv:7");
-        assertThat(sink.problems).extracting(ExtractionProblem::location)
+        RecordingSink sink = extract(open(Map.of()), "People");
+        assertThat(sink.records()).extracting(SourceRecord::id).containsExactly("1", "4");
+        assertThat(sink.records()).extracting(SourceRecord::location).containsExactly("People.csv:2", "People.csv:7");
+        assertThat(sink.problems()).extracting(ExtractionProblem::location)
             .containsExactly("People.csv:4", "People.csv:5");
-        assertThat(sink.problems.get(0).rawValue()).isEqualTo("2,Jones,extra");
-        assertThat(sink.problems.get(0).message()).contains("3 fields").contains("header has 2");
+        assertThat(sink.problems().get(0).rawValue()).isEqualTo("2,Jones,extra");
+        assertThat(sink.problems().get(0).message()).contains("3 fields").contains("header has 2");
     }
 
     @Test
     void quarantinesARecordWithABlankId() throws IOException {
         write("People.csv", "Id,Name\n1,Smith\n ,Nobody\n2,Jones\n", StandardCharsets.UTF_8);
-        CollectingSink sink = extract(open(Map.of()), "People");
-        assertThat(sink.records).extracting(SourceRecord::id).containsExactly("1", "2");
-        assertThat(sink.problems).singleElement().satisfies((problem) -> {
+        RecordingSink sink = extract(open(Map.of()), "People");
+        assertThat(sink.records()).extracting(SourceRecord::id).containsExactly("1", "2");
+        assertThat(sink.problems()).singleElement().satisfies((problem) -> {
             assertThat(problem.location()).isEqualTo("People.csv:3");
             assertThat(problem.field()).isEqualTo("Id");
             assertThat(problem.rawValue()).isEqualTo(" ,Nobody");
@@ -154,7 +155,7 @@ class CsvConnectorFileVariantsTests {
         assertThatExceptionOfType(ConnectorException.class).isThrownBy(() -> extract(connector, "Notes"))
             .withMessageContaining("Cannot extract Notes")
             .withMessageContaining("no Id column");
-        assertThat(extract(connector, "People").records).extracting(SourceRecord::id).containsExactly("1");
+        assertThat(extract(connector, "People").records()).extracting(SourceRecord::id).containsExactly("1");
     }
 
     @Test
@@ -163,9 +164,9 @@ class CsvConnectorFileVariantsTests {
         SourceConnector connector = new CsvConnectorProvider()
             .open(new ConnectionSettings(ConnectorType.CSV, this.folder, Map.of(), null, Map.of("Things", "Code")));
         assertThat(connector.describe().object("Things").orElseThrow().idField()).isEqualTo("Code");
-        CollectingSink sink = extract(connector, "Things");
-        assertThat(sink.problems).isEmpty();
-        assertThat(sink.records).extracting(SourceRecord::id).containsExactly("T-1", "T-2");
+        RecordingSink sink = extract(connector, "Things");
+        assertThat(sink.problems()).isEmpty();
+        assertThat(sink.records()).extracting(SourceRecord::id).containsExactly("T-1", "T-2");
     }
 
     @Test
@@ -176,16 +177,16 @@ class CsvConnectorFileVariantsTests {
         assertThat(snapshot.object("People").orElseThrow().fields()).extracting(FieldSchema::name)
             .containsExactly("Id", "Name", "Name_3", "Column_4", "name_2");
         assertThat(snapshot.problems()).hasSize(2).allMatch((p) -> p.location().equals("People.csv:1"));
-        assertThat(extract(connector, "People").records.get(0).values()).containsEntry("Name_3", "B")
+        assertThat(extract(connector, "People").records().get(0).values()).containsEntry("Name_3", "B")
             .containsEntry("Column_4", "C");
     }
 
     @Test
     void countsOldMacLineEndingsWhenLocatingRecordsAndBadBytes() throws IOException {
         write("People.csv", "Id,Name\r1,Smith\r2,Müller\r", WINDOWS_1252);
-        CollectingSink sink = extract(open(Map.of()), "People");
-        assertThat(sink.records).extracting(SourceRecord::location).containsExactly("People.csv:2");
-        assertThat(sink.problems).extracting(ExtractionProblem::location).containsExactly("People.csv:3");
+        RecordingSink sink = extract(open(Map.of()), "People");
+        assertThat(sink.records()).extracting(SourceRecord::location).containsExactly("People.csv:2");
+        assertThat(sink.problems()).extracting(ExtractionProblem::location).containsExactly("People.csv:3");
     }
 
     @Test
@@ -195,16 +196,16 @@ class CsvConnectorFileVariantsTests {
             csv.append(i).append('\n');
         }
         write("Ids.csv", csv.toString(), StandardCharsets.UTF_8);
-        CollectingSink sink = new CollectingSink() {
+        RecordingSink sink = new RecordingSink() {
 
             @Override
             public boolean cancelled() {
-                return this.records.size() >= 1000;
+                return this.records().size() >= 1000;
             }
 
         };
         open(Map.of()).extract("Ids", ExtractWindow.full(), sink);
-        assertThat(sink.records.size()).isBetween(1000, 1300);
+        assertThat(sink.records().size()).isBetween(1000, 1300);
     }
 
     private void write(String name, String text, Charset charset) throws IOException {
@@ -216,8 +217,8 @@ class CsvConnectorFileVariantsTests {
             .open(new ConnectionSettings(ConnectorType.CSV, this.folder, options, null, Map.of()));
     }
 
-    private CollectingSink extract(SourceConnector connector, String object) {
-        CollectingSink sink = new CollectingSink();
+    private RecordingSink extract(SourceConnector connector, String object) {
+        RecordingSink sink = new RecordingSink();
         connector.extract(object, ExtractWindow.full(), sink);
         return sink;
     }

@@ -1,5 +1,6 @@
 package dev.switchyard.connector.csv;
 
+import dev.switchyard.connector.RecordingSink;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,16 +56,16 @@ class CsvConnectorMashmatrixTests {
 
     @Test
     void extractsEveryRecordOfEveryObject() {
-        assertThat(extract("Account").records).hasSize(83);
-        assertThat(extract("Contact").records).hasSize(133);
-        assertThat(extract("Opportunity").records).hasSize(774);
-        assertThat(extract("Opportunity").problems).isEmpty();
+        assertThat(extract("Account").records()).hasSize(83);
+        assertThat(extract("Contact").records()).hasSize(133);
+        assertThat(extract("Opportunity").records()).hasSize(774);
+        assertThat(extract("Opportunity").problems()).isEmpty();
     }
 
     @Test
     void keepsAQuotedValueWithEmbeddedNewlinesIntactAndLocatesTheRecordByItsFirstLine() {
-        CollectingSink sink = extract("Account");
-        SourceRecord gateway = sink.records.get(1);
+        RecordingSink sink = extract("Account");
+        SourceRecord gateway = sink.records().get(1);
         assertThat(gateway.id()).isEqualTo("001f4000003NkdRAAS");
         assertThat(gateway.location()).isEqualTo("Account.csv:3");
         assertThat((String) gateway.values().get("Description"))
@@ -74,7 +75,8 @@ class CsvConnectorMashmatrixTests {
 
     @Test
     void keepsValuesAsTextExactlyAsInTheFileWithEmptyFieldsAsEmptyStrings() {
-        SourceRecord xerox = extract("Account").records.stream()
+        SourceRecord xerox = extract("Account").records()
+            .stream()
             .filter((r) -> r.id().equals("001f4000003NkdVAAS"))
             .findFirst()
             .orElseThrow();
@@ -85,8 +87,8 @@ class CsvConnectorMashmatrixTests {
         assertThat(xerox.values().keySet()).first().isEqualTo("Id");
     }
 
-    private CollectingSink extract(String object) {
-        CollectingSink sink = new CollectingSink();
+    private RecordingSink extract(String object) {
+        RecordingSink sink = new RecordingSink();
         this.connector.extract(object, ExtractWindow.full(), sink);
         return sink;
     }

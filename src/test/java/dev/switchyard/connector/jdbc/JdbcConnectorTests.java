@@ -1,5 +1,6 @@
 package dev.switchyard.connector.jdbc;
 
+import dev.switchyard.connector.RecordingSink;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -148,9 +149,9 @@ class JdbcConnectorTests {
     @Test
     void extractionStreamsEveryRowOrderedByIdWithTypedValues() {
         RecordingSink sink = extract("opportunity", ExtractWindow.full());
-        assertThat(sink.problems).isEmpty();
-        assertThat(sink.records).hasSize(2);
-        SourceRecord first = sink.records.get(0);
+        assertThat(sink.problems()).isEmpty();
+        assertThat(sink.records()).hasSize(2);
+        SourceRecord first = sink.records().get(0);
         assertThat(first.id()).isEqualTo("0b6f1e6c-1c1e-4a55-8e0e-7e1f3cb2a001");
         assertThat(first.location()).isEqualTo("public.opportunity");
         assertThat(first.values()).containsEntry("account_id", 3L)
@@ -163,27 +164,27 @@ class JdbcConnectorTests {
             .containsEntry("details", "{\"source\": \"web\"}")
             .containsEntry("updated_at", LocalDateTime.of(2024, 1, 20, 10, 0));
         assertThat(first.values().keySet()).first().isEqualTo("id");
-        assertThat(sink.records.get(1).values()).containsEntry("amount", new BigDecimal("22905.50"));
+        assertThat(sink.records().get(1).values()).containsEntry("amount", new BigDecimal("22905.50"));
     }
 
     @Test
     void extractedAccountsKeepBooleansNullsAndTheirIdsAsText() {
         RecordingSink sink = extract("account", ExtractWindow.full());
-        assertThat(sink.records).extracting(SourceRecord::id).containsExactly("1", "2", "3", "4", "5");
-        assertThat(sink.records.get(0).values()).containsEntry("name", "Bank of America")
+        assertThat(sink.records()).extracting(SourceRecord::id).containsExactly("1", "2", "3", "4", "5");
+        assertThat(sink.records().get(0).values()).containsEntry("name", "Bank of America")
             .containsEntry("active", true)
             .containsEntry("parent_id", null)
             .containsEntry("external_key", "a3c1e0f2-5b0c-4d59-9a53-0d2b3c4e5f60");
-        assertThat(sink.records.get(4).values()).containsEntry("parent_id", 1L);
+        assertThat(sink.records().get(4).values()).containsEntry("parent_id", 1L);
     }
 
     @Test
     void zonedTimestampsAreOffsetDateTimes() {
         RecordingSink sink = extract("contact", ExtractWindow.full());
-        assertThat(sink.records).hasSize(3);
-        assertThat(((OffsetDateTime) sink.records.get(0).values().get("updated_at")).toInstant())
+        assertThat(sink.records()).hasSize(3);
+        assertThat(((OffsetDateTime) sink.records().get(0).values().get("updated_at")).toInstant())
             .isEqualTo(Instant.parse("2024-01-15T10:00:00Z"));
-        assertThat(sink.records.get(1).values()).containsEntry("status", "Left 'Acme' & Co")
+        assertThat(sink.records().get(1).values()).containsEntry("status", "Left 'Acme' & Co")
             .containsEntry("reports_to_id", 1L);
     }
 
@@ -192,20 +193,20 @@ class JdbcConnectorTests {
         assertThat(this.connector.filtersByWindow()).isTrue();
         RecordingSink accounts = extract("account",
                 new ExtractWindow("updated_at", Instant.parse("2024-02-01T00:00:00Z")));
-        assertThat(accounts.records).extracting((r) -> r.values().get("name"))
+        assertThat(accounts.records()).extracting((r) -> r.values().get("name"))
             .containsExactly("Burton Snowboards", "NVIDIA", "Countrywide Financial");
         RecordingSink contacts = extract("contact",
                 new ExtractWindow("UPDATED_AT", Instant.parse("2024-02-15T10:00:00Z")));
-        assertThat(contacts.records).extracting(SourceRecord::id).containsExactly("2", "3");
-        assertThat(contacts.problems).isEmpty();
+        assertThat(contacts.records()).extracting(SourceRecord::id).containsExactly("2", "3");
+        assertThat(contacts.problems()).isEmpty();
     }
 
     @Test
     void deltaOnAMissingColumnExtractsEverythingAndSaysSo() {
         RecordingSink sink = extract("Odd \"Name\" Table",
                 new ExtractWindow("updated_at", Instant.now().atOffset(ZoneOffset.UTC).toInstant()));
-        assertThat(sink.records).hasSize(1);
-        assertThat(sink.problems).singleElement()
+        assertThat(sink.records()).hasSize(1);
+        assertThat(sink.problems()).singleElement()
             .satisfies((p) -> assertThat(p.message()).contains("no column 'updated_at'"));
     }
 
@@ -215,9 +216,9 @@ class JdbcConnectorTests {
         assertThat(odd.idField()).isEqualTo("Row Id");
         assertThat(odd.fields()).extracting(FieldSchema::name).containsExactly("Row Id", "Label \"quoted\"");
         RecordingSink sink = extract("Odd \"Name\" Table", ExtractWindow.full());
-        assertThat(sink.records).singleElement()
+        assertThat(sink.records()).singleElement()
             .satisfies((r) -> assertThat(r.values()).containsEntry("Label \"quoted\"", "it's \"odd\""));
-        assertThat(sink.records.get(0).location()).isEqualTo("public.Odd \"Name\" Table");
+        assertThat(sink.records().get(0).location()).isEqualTo("public.Odd \"Name\" Table");
     }
 
     @Test
@@ -229,8 +230,8 @@ class JdbcConnectorTests {
                 .isEqualTo("tag_id");
             RecordingSink sink = new RecordingSink();
             chosen.extract("account_tag", ExtractWindow.full(), sink);
-            assertThat(sink.records).extracting(SourceRecord::id).containsExactly("1", "3");
-            assertThat(sink.problems).singleElement().satisfies((p) -> {
+            assertThat(sink.records()).extracting(SourceRecord::id).containsExactly("1", "3");
+            assertThat(sink.problems()).singleElement().satisfies((p) -> {
                 assertThat(p.object()).isEqualTo("account_tag");
                 assertThat(p.location()).isEqualTo("public.account_tag");
                 assertThat(p.message()).contains("has no id");
@@ -242,8 +243,8 @@ class JdbcConnectorTests {
     @Test
     void objectWithoutIdIsNotExtractedAndSaysWhy() {
         RecordingSink sink = extract("account_tag", ExtractWindow.full());
-        assertThat(sink.records).isEmpty();
-        assertThat(sink.problems).singleElement()
+        assertThat(sink.records()).isEmpty();
+        assertThat(sink.problems()).singleElement()
             .satisfies((p) -> assertThat(p.message()).contains("no single-column primary key")
                 .contains("choose its id column"));
     }
@@ -254,12 +255,12 @@ class JdbcConnectorTests {
 
             @Override
             public boolean cancelled() {
-                return this.records.size() >= 2;
+                return this.records().size() >= 2;
             }
 
         };
         this.connector.extract("account", ExtractWindow.full(), sink);
-        assertThat(sink.records).extracting(SourceRecord::id).containsExactly("1", "2");
+        assertThat(sink.records()).extracting(SourceRecord::id).containsExactly("1", "2");
     }
 
     @Test
