@@ -25,6 +25,27 @@ public interface SourceConnector extends AutoCloseable {
     void extract(String object, ExtractWindow window, ExtractionSink sink);
 
     /**
+     * Lists the id of every record of an object, so that a delta that read only the
+     * changed records can still find the records deleted at the source. The default reads
+     * every record; connectors that can list ids cheaply override it.
+     * @param object the object's name
+     * @param ids receives each id
+     */
+    default void listIds(String object, java.util.function.Consumer<String> ids) {
+        extract(object, ExtractWindow.full(), new ExtractionSink() {
+            @Override
+            public void accept(SourceRecord record) {
+                ids.accept(record.id());
+            }
+
+            @Override
+            public void problem(ExtractionProblem problem) {
+                // problems were reported when the records were read
+            }
+        });
+    }
+
+    /**
      * @return whether {@link #extract} filters by the window itself
      */
     default boolean filtersByWindow() {

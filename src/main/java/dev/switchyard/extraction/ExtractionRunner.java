@@ -107,8 +107,13 @@ class ExtractionRunner {
                 this.store.createPartition(snapshotId);
                 List<ObjectSchema> extracted = new ArrayList<>();
                 progress.total = schema.objects().size();
+                java.util.Set<String> windowed = new java.util.HashSet<>();
                 for (ObjectSchema object : schema.objects()) {
-                    if (extractObject(connector, connection, snapshotId, object, progress)) {
+                    ExtractWindow window = window(snapshot, connector, connection, object);
+                    if (!window.isFull()) {
+                        windowed.add(object.name());
+                    }
+                    if (extractObject(connector, connection, snapshotId, object, window, progress)) {
                         extracted.add(object);
                     }
                     progress.done++;
@@ -119,11 +124,9 @@ class ExtractionRunner {
                 progress.problems(this.store.indexPartition(snapshotId));
                 if (snapshot.getMode() == ExtractionMode.DELTA && snapshot.getBaseSnapshotId() != null) {
                     for (ObjectSchema object : extracted) {
-                        Map<String, Object> counts = this.store.compare(snapshotId, snapshot.getBaseSnapshotId(),
-                                object.name());
-                        long deleted = this.store.carryDeleted(snapshotId, snapshot.getBaseSnapshotId(), object.name());
-                        this.store.recordDelta(snapshotId, object.name(), counts, deleted);
+                        compareWithBase(connector, snapshot, object.name(), windowed.contains(object.name()));
                     }
+                    progress.records = this.store.currentRecords(snapshotId);
                 }
                 this.store.attachPartition(snapshotId);
                 indexed = System.nanoTime();
@@ -166,8 +169,52 @@ class ExtractionRunner {
         }
     }
 
+    /**
+     * The window to read: a delta from a source that filters by its last-modified field
+     * reads from the previous snapshot's watermark minus the overlap; everything else
+     * reads every record.
+     */
+    private ExtractWindow window(Snapshot snapshot, SourceConnector connector, DataConnection connection,
+            ObjectSchema object) {
+        String modifiedField = modifiedField(connection, object);
+        if (snapshot.getMode() != ExtractionMode.DELTA || snapshot.getBaseSnapshotId() == null
+                || !connector.filtersByWindow() || modifiedField == null) {
+            return ExtractWindow.full();
+        }
+        Instant watermark = this.store.watermark(snapshot.getBaseSnapshotId(), object.name());
+        return (watermark != null)
+                ? new ExtractWindow(modifiedField, watermark.minusSeconds(snapshot.getOverlapSeconds()))
+                : ExtractWindow.full();
+    }
+
+    /**
+     * Classifies a delta's records against the previous snapshot by id and content hash.
+     * A windowed read saw only the changed records: the others are carried over from the
+     * previous snapshot, and those whose ids the source no longer lists are marked
+     * deleted. A full read saw everything: the previous snapshot's records it did not see
+     * are the deleted ones.
+     */
+    private void compareWithBase(SourceConnector connector, Snapshot snapshot, String object, boolean windowed) {
+        long snapshotId = snapshot.getId();
+        long baseId = snapshot.getBaseSnapshotId();
+        Map<String, Object> counts = this.store.compare(snapshotId, baseId, object);
+        long added = ((Number) counts.get("new_records")).longValue();
+        long changed = ((Number) counts.get("changed_records")).longValue();
+        long unchanged = ((Number) counts.get("unchanged")).longValue();
+        long deleted;
+        if (windowed) {
+            long carried = this.store.carryUnread(snapshotId, baseId, object);
+            deleted = this.store.markDeletedExcept(snapshotId, object, (ids) -> connector.listIds(object, ids));
+            unchanged += carried - deleted;
+        }
+        else {
+            deleted = this.store.carryDeleted(snapshotId, baseId, object);
+        }
+        this.store.recordDelta(snapshotId, object, added, changed, unchanged, deleted);
+    }
+
     private boolean extractObject(SourceConnector connector, DataConnection connection, long snapshotId,
-            ObjectSchema object, Progress progress) {
+            ObjectSchema object, ExtractWindow window, Progress progress) {
         String modifiedField = modifiedField(connection, object);
         this.store.insertObject(snapshotId, object.name(), object.origin(), object.idField(), modifiedField,
                 JobStatus.RUNNING.name());
@@ -189,7 +236,7 @@ class ExtractionRunner {
                             ConnectionService.categoryField(connection, object.name())),
                     () -> cancelled(snapshotId), (n) -> progress.records(before + n));
             try {
-                connector.extract(object.name(), ExtractWindow.full(), sink);
+                connector.extract(object.name(), window, sink);
                 writer.finish();
             }
             catch (ConnectorException ex) {

@@ -106,6 +106,105 @@ public class StagingStore {
     }
 
     /**
+     * Copies the previous snapshot's records of an object that a windowed delta did not
+     * read (they did not change), as current records.
+     * @param snapshotId the new snapshot
+     * @param baseId the previous snapshot
+     * @param object the object
+     * @return how many were carried over
+     */
+    public long carryUnread(long snapshotId, long baseId, String object) {
+        String table = partition(snapshotId);
+        return this.jdbc.update("""
+                insert into %s (snapshot_id, object, source_id, payload, modified_at, deleted, location)
+                select ?, b.object, b.source_id, b.payload, b.modified_at, false, b.location
+                from staged_record b
+                where b.snapshot_id = ? and b.object = ? and not b.deleted
+                  and not exists (select 1 from %s n where n.object = b.object and n.source_id = b.source_id)
+                """.formatted(table, table), snapshotId, baseId, object);
+    }
+
+    /**
+     * Marks deleted the records of an object whose ids the source no longer lists.
+     * @param snapshotId the snapshot
+     * @param object the object
+     * @param ids streams every id the source has now into the consumer it is given
+     * @return how many were marked deleted
+     */
+    public long markDeletedExcept(long snapshotId, String object,
+            java.util.function.Consumer<java.util.function.Consumer<String>> ids) {
+        String table = partition(snapshotId);
+        return this.jdbc.execute((java.sql.Connection connection) -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("drop table if exists source_ids");
+                statement.execute("create temporary table source_ids (id varchar(255))");
+            }
+            org.postgresql.copy.CopyIn copy = connection.unwrap(org.postgresql.PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY source_ids (id) FROM STDIN");
+            StringBuilder buffer = new StringBuilder();
+            ids.accept((id) -> {
+                for (int i = 0; i < id.length(); i++) {
+                    char c = id.charAt(i);
+                    switch (c) {
+                        case '\\' -> buffer.append("\\\\");
+                        case '\t' -> buffer.append("\\t");
+                        case '\n' -> buffer.append("\\n");
+                        case '\r' -> buffer.append("\\r");
+                        default -> buffer.append(c);
+                    }
+                }
+                buffer.append('\n');
+                if (buffer.length() > 256 * 1024) {
+                    byte[] bytes = buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    try {
+                        copy.writeToCopy(bytes, 0, bytes.length);
+                    }
+                    catch (java.sql.SQLException ex) {
+                        throw new IllegalStateException("Could not list the ids of " + object, ex);
+                    }
+                    buffer.setLength(0);
+                }
+            });
+            byte[] bytes = buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("analyze source_ids");
+                java.sql.PreparedStatement update = connection
+                    .prepareStatement("update " + table + " n set deleted = true where n.object = ? and not n.deleted"
+                            + " and not exists (select 1 from source_ids s where s.id = n.source_id)");
+                update.setString(1, object);
+                long deleted = update.executeUpdate();
+                statement.execute("drop table source_ids");
+                return deleted;
+            }
+        });
+    }
+
+    /**
+     * @param snapshotId a snapshot
+     * @return the current (not deleted) records it holds over all objects
+     */
+    public long currentRecords(long snapshotId) {
+        Long total = this.jdbc.queryForObject(
+                "select coalesce(sum(records), 0) from snapshot_object where snapshot_id = ?", Long.class, snapshotId);
+        return (total != null) ? total : 0;
+    }
+
+    /**
+     * @param snapshotId a snapshot
+     * @param object an object
+     * @return the latest last-modified instant the snapshot saw for it
+     */
+    public java.time.Instant watermark(long snapshotId, String object) {
+        List<java.sql.Timestamp> marks = this.jdbc.queryForList(
+                "select watermark from snapshot_object where snapshot_id = ? and name = ?", java.sql.Timestamp.class,
+                snapshotId, object);
+        return (marks.isEmpty() || marks.get(0) == null) ? null : marks.get(0).toInstant();
+    }
+
+    /**
      * @param snapshotId the new snapshot
      * @param baseId the previous snapshot
      * @param object the object
@@ -156,12 +255,12 @@ public class StagingStore {
                 snapshotId, name);
     }
 
-    public void recordDelta(long snapshotId, String name, Map<String, Object> counts, long deleted) {
+    public void recordDelta(long snapshotId, String name, long newRecords, long changed, long unchanged, long deleted) {
         this.jdbc.update("""
-                update snapshot_object set new_records = ?, changed_records = ?, unchanged = ?, deleted = ?
+                update snapshot_object set new_records = ?, changed_records = ?, unchanged = ?, deleted = ?,
+                       records = ?
                 where snapshot_id = ? and name = ?
-                """, counts.get("new_records"), counts.get("changed_records"), counts.get("unchanged"), deleted,
-                snapshotId, name);
+                """, newRecords, changed, unchanged, deleted, newRecords + changed + unchanged, snapshotId, name);
     }
 
     public void insertProblems(long snapshotId, List<ExtractionProblem> problems) {

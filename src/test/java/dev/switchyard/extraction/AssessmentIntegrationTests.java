@@ -49,6 +49,9 @@ class AssessmentIntegrationTests {
     @Autowired
     EmbeddedPostgres postgres;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void buildsTheDictionaryAndFindingsOfTheMashmatrixExport() throws Exception {
         AppUser analyst = this.fixtures.user("analyst");
@@ -245,10 +248,10 @@ class AssessmentIntegrationTests {
                                 updated_at timestamptz not null default now());
                             create table contact (id varchar(18) primary key, account_id varchar(18) references account,
                                 last_name text not null, email varchar(80));
-                            insert into account (id, name, industry) values
-                                ('001f4000009wJD7AAM', 'Nissan Motors', 'Manufacturing'),
-                                ('001f4000003NkdGAAS', 'Nissan Motors', 'Manufacturing'),
-                                ('001f4000003NkdHAAS', 'Gateway', 'Technology');
+                            insert into account (id, name, industry, updated_at) values
+                                ('001f4000009wJD7AAM', 'Nissan Motors', 'Manufacturing', '2020-01-01T00:00:00Z'),
+                                ('001f4000003NkdGAAS', 'Nissan Motors', 'Manufacturing', '2020-01-02T00:00:00Z'),
+                                ('001f4000003NkdHAAS', 'Gateway', 'Technology', '2020-01-03T00:00:00Z');
                             insert into contact values ('003f4000002wCrmAAE', '001f4000003NkdHAAS', 'Davis', 'jdavis@example.com'),
                                 ('003f4000002wCrnAAE', '001f4000003NkdHAAS', 'Jones', 'not-an-email');
                             """);
@@ -276,6 +279,37 @@ class AssessmentIntegrationTests {
             .getContentAsString();
         List<String> duplicates = JsonPath.read(findings, "$[?(@.kind=='DUPLICATE_CANDIDATES')].examples[*].recordId");
         assertThat(duplicates).contains("001f4000009wJD7AAM", "001f4000003NkdGAAS");
+
+        // a delta reads only the accounts changed since the watermark (minus the overlap)
+        try (Connection connection = this.postgres.getDatabase("postgres", database).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    update account set name = 'Gateway Inc.', updated_at = now() where id = '001f4000003NkdHAAS';
+                    insert into account (id, name, industry) values ('001f4000003NkdIAAS', 'Globex', 'Energy');
+                    delete from account where id = '001f4000003NkdGAAS';
+                    -- changed without touching updated_at: outside the window, so a delta does not see it
+                    update account set industry = 'Automotive' where id = '001f4000009wJD7AAM';
+                    """);
+        }
+        Map<String, Object> delta = ExtractionSteps.extract(this.mvc, project.getId(), "delta", auth);
+        assertThat(delta.get("status")).isIn("COMPLETED", "COMPLETED_WITH_ERRORS");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> account = ((List<Map<String, Object>>) delta.get("objects")).stream()
+            .filter((o) -> "account".equals(o.get("name")))
+            .findFirst()
+            .orElseThrow();
+        assertThat(account).containsEntry("newRecords", 1)
+            .containsEntry("changed", 1)
+            .containsEntry("unchanged", 1)
+            .containsEntry("deleted", 1)
+            .containsEntry("records", 3)
+            .containsEntry("modifiedField", "updated_at");
+        assertThat(this.jdbc.queryForObject(
+                "select payload ->> 'industry' from staged_record where snapshot_id = ?"
+                        + " and object = 'account' and source_id = '001f4000009wJD7AAM'",
+                String.class, ((Number) delta.get("id")).longValue()))
+            .as("carried over from the previous snapshot, not read again")
+            .isEqualTo("Manufacturing");
     }
 
     private long upload(Project project, String name, byte[] zip, RequestPostProcessor auth) throws Exception {

@@ -76,6 +76,34 @@ final class JdbcRecordReader {
         }
     }
 
+    /**
+     * Streams the id column of every row.
+     * @param object a table or view with an id column
+     * @param ids receives each non-blank id
+     * @throws SQLException when the database refuses
+     */
+    void readIds(ObjectSchema object, java.util.function.Consumer<String> ids) throws SQLException {
+        String sql = "select " + this.dialect.quote(object.idField()) + " from "
+                + this.dialect.qualify(this.schema, object.name());
+        boolean autoCommit = this.connection.getAutoCommit();
+        this.connection.setAutoCommit(false);
+        try (PreparedStatement statement = this.connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            statement.setFetchSize(FETCH_SIZE * 10);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    if (id != null && !id.isBlank()) {
+                        ids.accept(id);
+                    }
+                }
+            }
+        }
+        finally {
+            endTransaction(autoCommit);
+        }
+    }
+
     private void endTransaction(boolean autoCommit) {
         try {
             this.connection.rollback();

@@ -77,6 +77,22 @@ public class JdbcSourceConnector implements SourceConnector {
         }
     }
 
+    @Override
+    public void listIds(String object, java.util.function.Consumer<String> ids) {
+        try {
+            List<ExtractionProblem> problems = new ArrayList<>();
+            ObjectSchema table = this.schemaReader.describe(object, problems)
+                .orElseThrow(() -> new ConnectorException(
+                        "There is no table or view '" + object + "' in the schema " + this.schema + " of " + this.url));
+            if (table.idField() != null) {
+                this.recordReader.readIds(table, ids);
+            }
+        }
+        catch (SQLException ex) {
+            throw JdbcFailures.reading("listing the ids of " + this.schema + "." + object, ex, this.url, this.secret);
+        }
+    }
+
     /**
      * Rows are filtered by the window's modified column in the query.
      * @return true
