@@ -12,7 +12,9 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.switchyard.audit.AuditLog;
 import dev.switchyard.connection.ConnectionService;
+import dev.switchyard.scope.ScopeService;
 import dev.switchyard.connection.DataConnection;
 import dev.switchyard.connector.ConnectorException;
 import dev.switchyard.connector.ConnectorRegistry;
@@ -61,9 +63,13 @@ class ExtractionRunner {
 
     private final Clock clock;
 
+    private final AuditLog audit;
+
+    private final ScopeService scope;
+
     ExtractionRunner(SnapshotLifecycle snapshots, StagingStore store, ConnectionService connections,
             ConnectorRegistry registry, SnapshotAnalysis analysis, CancellationFlags flags, DataSource dataSource,
-            Clock clock) {
+            Clock clock, AuditLog audit, ScopeService scope) {
         this.snapshots = snapshots;
         this.store = store;
         this.connections = connections;
@@ -72,6 +78,8 @@ class ExtractionRunner {
         this.flags = flags;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.audit = audit;
+        this.scope = scope;
     }
 
     private final Map<Long, ExtractionTimings> timings = new java.util.concurrent.ConcurrentHashMap<>();
@@ -131,6 +139,8 @@ class ExtractionRunner {
                 this.store.attachPartition(snapshotId);
                 indexed = System.nanoTime();
                 this.analysis.complete(snapshot, schema, extracted);
+                this.scope.snapshotCompleted(snapshot.getProjectId(), snapshotId,
+                        extracted.stream().map(ObjectSchema::name).toList());
                 progress.save();
             }
             long end = System.nanoTime();
@@ -163,6 +173,9 @@ class ExtractionRunner {
                     "Unexpected error: " + ex.getMessage());
         }
         finally {
+            Snapshot ended = this.snapshots.get(snapshotId);
+            this.audit.recordAs(AuditLog.SYSTEM, ended.getProjectId(), "Extraction", snapshotId,
+                    ended.getStatus().name().toLowerCase(Locale.ROOT).replace('_', ' '), ended.getMessage());
             this.flags.clear(snapshotId);
             this.cancelCheckedAt.remove(snapshotId);
             this.analysis.forget(snapshotId);

@@ -68,6 +68,21 @@ public class ProjectAccess {
     }
 
     /**
+     * Refuses the request unless the signed-in user holds the role in the project as a
+     * member. Administrators are not exempt: approvals need a real stakeholder.
+     * @param projectId the project
+     * @param role the role
+     * @throws AccessDeniedException when refused
+     */
+    @Transactional(readOnly = true)
+    public void requireMemberRole(Long projectId, ProjectRole role) {
+        SwitchyardPrincipal user = CurrentUser.require();
+        if (!this.members.findRoles(projectId, user.getId()).contains(role)) {
+            throw new AccessDeniedException("Only a " + role + " of this project may do this");
+        }
+    }
+
+    /**
      * Refuses the request unless the signed-in user may see the project.
      * @param projectId the project
      */

@@ -1,5 +1,8 @@
 package dev.switchyard.system;
 
+import dev.switchyard.admin.CurrentUser;
+import dev.switchyard.notification.Notification;
+import dev.switchyard.notification.NotificationService;
 import dev.switchyard.project.ProjectService;
 
 import org.springframework.data.domain.PageRequest;
@@ -7,6 +10,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The home page (the signed-in user's projects) and the login page.
@@ -16,15 +21,26 @@ class HomeController {
 
     private final ProjectService projects;
 
-    HomeController(ProjectService projects) {
+    private final NotificationService notifications;
+
+    HomeController(ProjectService projects, NotificationService notifications) {
         this.projects = projects;
+        this.notifications = notifications;
     }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("projects",
                 this.projects.visible("", false, PageRequest.of(0, 12, Sort.by(Sort.Direction.DESC, "createdAt"))));
+        model.addAttribute("notifications", this.notifications.unread(CurrentUser.require().getId()));
         return "home";
+    }
+
+    @PostMapping("/notifications/{notificationId}/open")
+    String openNotification(@PathVariable Long notificationId) {
+        Notification notification = this.notifications.open(CurrentUser.require().getId(), notificationId);
+        String link = notification.getLink();
+        return "redirect:" + ((link != null && link.startsWith("/")) ? link : "/");
     }
 
     @GetMapping("/login")

@@ -49,7 +49,8 @@ class EndpointAccessIntegrationTests {
 
     /** Endpoints any signed-in user may call. */
     static final Set<String> ANY_USER = Set.of("/", "/projects", "/projects/new", "/profile", "/profile/password",
-            "/profile/tokens", "/profile/tokens/{tokenId}/revoke", "/api/v1/me", "/api/v1/projects");
+            "/profile/tokens", "/profile/tokens/{tokenId}/revoke", "/api/v1/me", "/api/v1/projects",
+            "/notifications/{notificationId}/open");
 
     @Autowired
     MockMvc mvc;
@@ -102,9 +103,12 @@ class EndpointAccessIntegrationTests {
             .connection());
         Snapshot snapshot = this.snapshots.queue(project.getId(), source.getId(), ExtractionMode.FULL,
                 analyst.getUsername(), 300);
-        Map<String, String> ids = Map.of("projectId", project.getId().toString(), "userId", analyst.getId().toString(),
-                "memberId", "1", "environmentId", "1", "tokenId", "1", "connectionId", source.getId().toString(),
-                "snapshotId", snapshot.getId().toString(), "findingId", "1", "object", "Account");
+        Map<String, String> ids = Map.ofEntries(Map.entry("projectId", project.getId().toString()),
+                Map.entry("userId", analyst.getId().toString()), Map.entry("memberId", "1"),
+                Map.entry("environmentId", "1"), Map.entry("tokenId", "1"),
+                Map.entry("connectionId", source.getId().toString()),
+                Map.entry("snapshotId", snapshot.getId().toString()), Map.entry("findingId", "1"),
+                Map.entry("object", "Account"), Map.entry("version", "1"), Map.entry("notificationId", "1"));
 
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(30);
