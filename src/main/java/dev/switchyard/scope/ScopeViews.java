@@ -23,6 +23,18 @@ class ScopeViews {
     record LineView(ScopeLine line, Map<String, Long> records, List<String> problems) {
     }
 
+    /**
+     * @param rules stored rules
+     * @return them in words, one per line, for exports and the page
+     */
+    static String describe(List<Map<String, Object>> rules) {
+        List<String> lines = new ArrayList<>();
+        for (Map<String, Object> rule : rules) {
+            lines.add(String.valueOf(rule.get("conditions")) + " → " + rule.get("decision"));
+        }
+        return String.join("\n", lines);
+    }
+
     List<LineView> lines(ScopeVersion version) {
         List<LineView> views = new ArrayList<>();
         for (ScopeLine line : version.getLines()) {
