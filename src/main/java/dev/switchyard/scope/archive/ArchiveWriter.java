@@ -172,16 +172,14 @@ public class ArchiveWriter {
 
     /**
      * Makes an object's name safe as a file name: anything outside {@code [A-Za-z0-9._-]}
-     * becomes {@code _}, and no name is only dots.
+     * becomes {@code _}, {@code ..} becomes {@code __}, and a name never starts with a
+     * dot (nor is empty).
      * @param object the object's name
      * @return the file name, without extension
      */
     static String fileName(String object) {
-        String safe = object.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (safe.isEmpty() || safe.chars().allMatch((c) -> c == '.')) {
-            safe = safe.replace('.', '_') + "_";
-        }
-        return safe.replace("..", "__");
+        String safe = object.replaceAll("[^A-Za-z0-9._-]", "_").replace("..", "__");
+        return (safe.isEmpty() || safe.startsWith(".")) ? "_" + safe : safe;
     }
 
     private long insert(long projectId, long snapshotId, Integer scopeVersion, String createdBy, Instant createdAt) {
