@@ -228,7 +228,11 @@ public class ArchiveWriter {
         long neutralised = 0;
         try (Connection connection = this.dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            boolean readOnly = connection.isReadOnly();
+            // a cursor needs a transaction; read-only, so that a predicate can never
+            // write
             connection.setAutoCommit(false);
+            connection.setReadOnly(true);
             try (PreparedStatement statement = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
                 statement.setFetchSize(FETCH_SIZE);
@@ -283,6 +287,7 @@ public class ArchiveWriter {
             }
             finally {
                 connection.rollback();
+                connection.setReadOnly(readOnly);
                 connection.setAutoCommit(autoCommit);
             }
         }
