@@ -1,27 +1,41 @@
 package dev.switchyard.scope;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /**
- * What happens to a source object's records: they migrate, they are archived, or they are
- * left out.
+ * What the scope decides for an object, a field or a record: migrate it, keep it in the
+ * archive only, or leave it out altogether.
  */
 public enum Decision {
 
-    MIGRATE, ARCHIVE, EXCLUDE;
+    /** Migrated to the target. */
+    MIGRATE,
+
+    /** Not migrated, but kept in the archive snapshot. */
+    ARCHIVE,
+
+    /** Neither migrated nor archived. */
+    EXCLUDE;
 
     /**
-     * @param value a decision's name, any case
+     * Reads a decision, ignoring case and surrounding spaces.
+     * @param text the decision's name, e.g. {@code archive}
      * @return the decision
-     * @throws IllegalArgumentException for anything else
+     * @throws IllegalArgumentException when the text names no decision
      */
-    public static Decision parse(String value) {
-        if (value != null) {
+    public static Decision parse(String text) {
+        if (text != null) {
+            String name = text.trim().toUpperCase(Locale.ROOT);
             for (Decision decision : values()) {
-                if (decision.name().equalsIgnoreCase(value.trim())) {
+                if (decision.name().equals(name)) {
                     return decision;
                 }
             }
         }
-        throw new IllegalArgumentException("'" + value + "' is not a decision: use MIGRATE, ARCHIVE or EXCLUDE");
+        throw new IllegalArgumentException("Unknown decision '" + text + "': expected one of "
+                + Arrays.stream(values()).map(Decision::name).collect(Collectors.joining(", ")));
     }
 
 }
