@@ -143,7 +143,7 @@ class ScopeController {
                     .map((l) -> List.<Object>of(l.line().getObject(),
                             (l.line().getField() != null) ? l.line().getField() : "", l.line().getDecision().name(),
                             (l.line().getRationale() != null) ? l.line().getRationale() : "",
-                            ScopeViews.describe(l.line().getRules()), count(l, "MIGRATE"), count(l, "ARCHIVE"),
+                            ScopeViews.describe(l.rules()), count(l, "MIGRATE"), count(l, "ARCHIVE"),
                             count(l, "EXCLUDE"), shown.getVersion(), shown.getStatus().name(),
                             (shown.getStatus() == ScopeStatus.APPROVED) ? shown.getDecidedBy() : "",
                             (shown.getStatus() == ScopeStatus.APPROVED) ? shown.getDecidedAt() : "",

@@ -41,13 +41,16 @@ public class ScopeService {
 
     private final Clock clock;
 
+    private final ScopeViews views;
+
     ScopeService(ScopeVersionRepository versions, ProjectService projects, NotificationService notifications,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, ScopeViews views) {
         this.versions = versions;
         this.projects = projects;
         this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
+        this.views = views;
     }
 
     @Transactional(readOnly = true)
@@ -161,6 +164,7 @@ public class ScopeService {
                 throw new InvalidInputException("lines", "Line " + (position + 1) + ": the rationale is too long");
             }
             List<Map<String, Object>> rules = (input.rules() != null) ? input.rules() : List.of();
+            this.views.rules(rules);
             replacement.add(new ScopeLine(target, position++, object, field, decision, rationale, rules));
         }
         target.getLines().clear();
@@ -181,6 +185,12 @@ public class ScopeService {
     @Transactional
     public ScopeVersion submit(Long projectId) {
         ScopeVersion latest = requireLatest(projectId, ScopeStatus.DRAFT, "submitted");
+        for (ScopeViews.LineView line : this.views.lines(latest)) {
+            if (!line.problems().isEmpty()) {
+                throw new ConflictException("The line " + line.line().getObject() + " has a rule problem: "
+                        + line.problems().get(0) + ". Fix it before submitting");
+            }
+        }
         String who = CurrentUser.require().getUsername();
         latest.submit(who, this.clock.instant());
         List<Long> stakeholders = this.projects.members(projectId)

@@ -99,6 +99,42 @@ class ScopeApiIntegrationTests {
                 .with(asAnalyst))
             .andExpect(status().isUnprocessableContent());
 
+        // record rules, counted on the latest snapshot; figures hand-counted from
+        // Opportunity.csv with python's
+        // csv module: IsClosed = 1 and CloseDate < 2019-01-01 on 549 of the 774
+        // opportunities
+        String withRules = """
+                {"version":1,"lines":[
+                  {"object":"Account","decision":"MIGRATE","rationale":"All accounts move"},
+                  {"object":"Contact","decision":"MIGRATE","rules":[{"decision":"EXCLUDE","match":"ALL",
+                    "conditions":[{"field":"Fax","operator":"IS_NOT_BLANK"}]}]},
+                  {"object":"Opportunity","decision":"MIGRATE","rationale":"Open and recent deals move",
+                   "rules":[{"decision":"ARCHIVE","match":"ALL","conditions":[
+                     {"field":"IsClosed","operator":"IS_TRUE"},
+                     {"field":"CloseDate","operator":"LESS_THAN","value":"2019-01-01"}]}]}]}""";
+        this.mvc.perform(put(base).contentType(MediaType.APPLICATION_JSON).content(withRules).with(asAnalyst))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.lines[2].records.ARCHIVE").value(549))
+            .andExpect(jsonPath("$.lines[2].records.MIGRATE").value(225))
+            .andExpect(jsonPath("$.lines[2].records.EXCLUDE").value(0))
+            .andExpect(jsonPath("$.lines[0].records.MIGRATE").value(83))
+            .andExpect(jsonPath("$.lines[2].rules[0].conditions[1].field").value("CloseDate"));
+        // a rule on a field that does not exist is flagged on its line, kept, and blocks
+        // submission
+        this.mvc
+            .perform(put(base).contentType(MediaType.APPLICATION_JSON)
+                .content(withRules.replace("\"Fax\"", "\"Pager\""))
+                .with(asAnalyst))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.lines[1].problems[0]").value(containsString("Pager")))
+            .andExpect(jsonPath("$.lines[1].rules[0].conditions[0].field").value("Pager"))
+            .andExpect(jsonPath("$.lines[1].records").doesNotExist());
+        this.mvc.perform(post(base + "/submit").with(asAnalyst))
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.detail").value(containsString("Pager")));
+        this.mvc.perform(put(base).contentType(MediaType.APPLICATION_JSON).content(save).with(asAnalyst))
+            .andExpect(status().isOk());
+
         this.mvc.perform(post(base + "/submit").with(asStakeholder)).andExpect(status().isForbidden());
         this.mvc.perform(post(base + "/submit").with(asAnalyst))
             .andExpect(status().isOk())
