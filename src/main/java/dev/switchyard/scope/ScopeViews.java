@@ -57,6 +57,14 @@ public class ScopeViews {
      * @param problems what is wrong with its rules, one message each
      */
     public record LineView(ScopeLine line, List<RecordRule> rules, Map<String, Long> records, List<String> problems) {
+
+        /**
+         * @return the rules in words
+         */
+        public List<String> descriptions() {
+            return this.rules.stream().map(ScopeViews::describe).toList();
+        }
+
     }
 
     /**
