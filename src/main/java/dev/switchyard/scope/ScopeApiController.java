@@ -31,10 +31,50 @@ class ScopeApiController {
 
     private final ProjectAccess access;
 
-    ScopeApiController(ScopeService scope, ScopeViews views, ProjectAccess access) {
+    private final ScopeComments comments;
+
+    ScopeApiController(ScopeService scope, ScopeViews views, ProjectAccess access, ScopeComments comments) {
         this.scope = scope;
         this.views = views;
         this.access = access;
+        this.comments = comments;
+    }
+
+    /**
+     * A comment.
+     *
+     * @param object the line's object, or null for the whole document
+     * @param author who wrote it
+     * @param at when
+     * @param text what
+     */
+    record CommentJson(String object, String author, Instant at, String text) {
+
+        static CommentJson of(ScopeComments.Entry entry) {
+            return new CommentJson(entry.object(), entry.comment().getAuthor(), entry.comment().getCreatedAt(),
+                    entry.comment().getText());
+        }
+
+    }
+
+    /**
+     * A new comment.
+     *
+     * @param object the line's object, or null for the whole document
+     * @param text the comment
+     */
+    record NewComment(String object, String text) {
+    }
+
+    @PostMapping("/api/v1/projects/{projectId}/scope/versions/{version}/comments")
+    @Operation(summary = "Comment on a scope version, on one line or overall (any member)",
+            description = "201 with the comment; 422 for an empty comment or an unknown line.")
+    org.springframework.http.ResponseEntity<CommentJson> comment(@PathVariable Long projectId,
+            @PathVariable int version, @RequestBody NewComment request) {
+        ScopeComments.Entry entry = this.comments.add(projectId, version, request.object(), request.text());
+        return org.springframework.http.ResponseEntity
+            .created(java.net.URI.create("/api/v1/projects/" + projectId + "/scope/versions/" + version))
+            .body(CommentJson.of(entry));
     }
 
     /**
@@ -51,10 +91,11 @@ class ScopeApiController {
      * @param comment the stakeholder's comment
      * @param contentHash the SHA-256 of the approved content
      * @param lines its lines
+     * @param comments its comments, oldest first
      */
     record ScopeJson(int version, String status, Long snapshotId, String createdBy, String submittedBy,
             Instant submittedAt, String decidedBy, Instant decidedAt, String comment, String contentHash,
-            List<LineJson> lines) {
+            List<LineJson> lines, List<CommentJson> comments) {
     }
 
     /**
@@ -149,7 +190,8 @@ class ScopeApiController {
                 lines.stream()
                     .map((l) -> new LineJson(l.line().getObject(), l.line().getField(), l.line().getDecision().name(),
                             l.line().getRationale(), l.line().getRules(), l.records(), l.problems()))
-                    .toList());
+                    .toList(),
+                this.comments.of(version).stream().map(CommentJson::of).toList());
     }
 
 }

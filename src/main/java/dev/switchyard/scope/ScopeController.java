@@ -9,7 +9,6 @@ import java.util.Optional;
 import dev.switchyard.project.ProjectAccess;
 import dev.switchyard.project.ProjectRole;
 import dev.switchyard.project.WorkspaceModel;
-import dev.switchyard.system.FormErrors;
 import dev.switchyard.system.InvalidInputException;
 import dev.switchyard.system.TableExport;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,11 +41,29 @@ class ScopeController {
 
     private final WorkspaceModel workspace;
 
-    ScopeController(ScopeService scope, ScopeViews views, ProjectAccess access, WorkspaceModel workspace) {
+    private final ScopeComments comments;
+
+    ScopeController(ScopeService scope, ScopeViews views, ProjectAccess access, WorkspaceModel workspace,
+            ScopeComments comments) {
         this.scope = scope;
         this.views = views;
         this.access = access;
         this.workspace = workspace;
+        this.comments = comments;
+    }
+
+    @PostMapping("/projects/{projectId}/scope/comments")
+    String comment(@PathVariable Long projectId, @RequestParam int version,
+            @RequestParam(required = false) String object, @RequestParam(required = false) String text,
+            RedirectAttributes redirect) {
+        try {
+            this.comments.add(projectId, version, object, text);
+            redirect.addFlashAttribute("flash", "Comment added.");
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("flashError", ex.getMessage());
+        }
+        return "redirect:/projects/" + projectId + "/scope?version=" + version;
     }
 
     @GetMapping("/projects/{projectId}/scope")
@@ -74,7 +91,7 @@ class ScopeController {
                         rules));
             }
             ScopeVersion saved = this.scope.save(projectId, (form.getVersion() != null) ? form.getVersion() : -1,
-                    lines);
+                    form.getRowVersion(), lines);
             redirect.addFlashAttribute("flash",
                     (saved.getVersion() == latest.getVersion()) ? "Scope v" + saved.getVersion() + " saved."
                             : "Scope v" + latest.getVersion() + " is " + latest.getStatus().name().toLowerCase()
@@ -82,7 +99,9 @@ class ScopeController {
             return "redirect:/projects/" + projectId + "/scope";
         }
         catch (InvalidInputException ex) {
-            FormErrors.reject(result, ex);
+            // the lines are table cells: the message goes to the form's summary, the text
+            // typed stays in the form
+            result.reject("invalid", ex.getMessage());
             fill(projectId, null, model);
             return "scope/scope";
         }
@@ -175,6 +194,7 @@ class ScopeController {
         model.addAttribute("editable",
                 shown.isPresent() && latest.isPresent() && shown.get().getVersion() == latest.get().getVersion());
         model.addAttribute("lines", shown.map(this.views::lines).orElse(List.of()));
+        model.addAttribute("comments", shown.map(this.comments::of).orElse(List.of()));
         model.addAttribute("history", this.scope.history(projectId));
         model.addAttribute("decisions", List.of("MIGRATE", "ARCHIVE", "EXCLUDE"));
         model.addAttribute("isStakeholder", isStakeholder(projectId));

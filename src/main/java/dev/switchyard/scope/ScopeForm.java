@@ -10,11 +10,14 @@ public class ScopeForm {
 
     private Integer version;
 
+    private Long rowVersion;
+
     private List<Line> lines = new ArrayList<>();
 
     static ScopeForm of(ScopeVersion scope) {
         ScopeForm form = new ScopeForm();
         form.version = scope.getVersion();
+        form.rowVersion = scope.getRowVersion();
         for (ScopeLine line : scope.getLines()) {
             Line entry = new Line();
             entry.setObject(line.getObject());
@@ -32,6 +35,14 @@ public class ScopeForm {
 
     public void setVersion(Integer version) {
         this.version = version;
+    }
+
+    public Long getRowVersion() {
+        return this.rowVersion;
+    }
+
+    public void setRowVersion(Long rowVersion) {
+        this.rowVersion = rowVersion;
     }
 
     public List<Line> getLines() {

@@ -43,14 +43,17 @@ public class ScopeService {
 
     private final ScopeViews views;
 
+    private final jakarta.persistence.EntityManager entityManager;
+
     ScopeService(ScopeVersionRepository versions, ProjectService projects, NotificationService notifications,
-            AuditLog audit, Clock clock, ScopeViews views) {
+            AuditLog audit, Clock clock, ScopeViews views, jakarta.persistence.EntityManager entityManager) {
         this.versions = versions;
         this.projects = projects;
         this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
         this.views = views;
+        this.entityManager = entityManager;
     }
 
     @Transactional(readOnly = true)
@@ -125,12 +128,33 @@ public class ScopeService {
      */
     @Transactional
     public ScopeVersion save(Long projectId, int readVersion, List<ScopeLineInput> lines) {
+        return save(projectId, readVersion, null, lines);
+    }
+
+    /**
+     * Saves the scope as read at {@code readVersion}, refusing when the draft itself was
+     * saved by someone else since it was read (its row version moved on).
+     * @param projectId the project
+     * @param readVersion the version the client read
+     * @param readRowVersion the draft's row version when it was read, or null not to
+     * check
+     * @param lines the lines
+     * @return the saved draft
+     */
+    @Transactional
+    public ScopeVersion save(Long projectId, int readVersion, Long readRowVersion, List<ScopeLineInput> lines) {
         ScopeVersion latest = this.versions.findFirstByProjectIdOrderByVersionDesc(projectId)
             .orElseThrow(() -> new InvalidInputException("version",
                     "There is no scope yet: it is created by the first completed extraction"));
         if (readVersion != latest.getVersion()) {
             throw new ConflictException("version", "The scope was read at v" + readVersion + " but v"
                     + latest.getVersion() + " is now the latest: read it again and reapply your change");
+        }
+        if (readRowVersion != null && latest.getStatus() == ScopeStatus.DRAFT
+                && readRowVersion != latest.getRowVersion()) {
+            throw new ConflictException("version", "Someone else saved draft v" + latest.getVersion()
+                    + " while you were editing it. Your changes are still in the form below: reload the page in another "
+                    + "tab to see theirs, then save again");
         }
         List<ScopeLine> replacement = new ArrayList<>();
         ScopeVersion target = latest;
@@ -169,6 +193,10 @@ public class ScopeService {
         }
         target.getLines().clear();
         target.getLines().addAll(replacement);
+        if (target.getId() != null) {
+            // the lines are the content: changing them must move the draft's version on
+            this.entityManager.lock(target, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        }
         ScopeVersion saved = this.versions.saveAndFlush(target);
         this.audit
             .record(projectId, "Scope", saved.getVersion(), (saved == latest) ? "draft saved" : "draft created", "v"

@@ -139,6 +139,10 @@ public class ScopeVersion {
         return this.decisionComment;
     }
 
+    public long getRowVersion() {
+        return this.rowVersion;
+    }
+
     public List<ScopeLine> getLines() {
         return this.lines;
     }
