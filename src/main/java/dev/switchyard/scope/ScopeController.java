@@ -43,13 +43,29 @@ class ScopeController {
 
     private final ScopeComments comments;
 
+    private final dev.switchyard.scope.archive.ArchiveStore archives;
+
     ScopeController(ScopeService scope, ScopeViews views, ProjectAccess access, WorkspaceModel workspace,
-            ScopeComments comments) {
+            ScopeComments comments, dev.switchyard.scope.archive.ArchiveStore archives) {
         this.scope = scope;
         this.views = views;
         this.access = access;
         this.workspace = workspace;
         this.comments = comments;
+        this.archives = archives;
+    }
+
+    @GetMapping("/projects/{projectId}/archives/{archiveId}.zip")
+    void archive(@PathVariable Long projectId, @PathVariable Long archiveId, HttpServletResponse response)
+            throws IOException {
+        dev.switchyard.scope.archive.ArchiveSnapshot archive = this.archives.get(archiveId);
+        if (archive.projectId() != projectId) {
+            throw dev.switchyard.system.NotFoundException.of("Archive", archiveId);
+        }
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("archive-" + archiveId + ".zip").build().toString());
+        this.archives.zip(archiveId, response.getOutputStream());
     }
 
     @PostMapping("/projects/{projectId}/scope/comments")
@@ -195,6 +211,7 @@ class ScopeController {
                 shown.isPresent() && latest.isPresent() && shown.get().getVersion() == latest.get().getVersion());
         model.addAttribute("lines", shown.map(this.views::lines).orElse(List.of()));
         model.addAttribute("comments", shown.map(this.comments::of).orElse(List.of()));
+        model.addAttribute("archives", this.archives.list(projectId));
         model.addAttribute("history", this.scope.history(projectId));
         model.addAttribute("decisions", List.of("MIGRATE", "ARCHIVE", "EXCLUDE"));
         model.addAttribute("isStakeholder", isStakeholder(projectId));

@@ -119,6 +119,44 @@ class ScopeWebIntegrationTests {
         }
     }
 
+    @Autowired
+    dev.switchyard.scope.archive.ArchiveWriter archives;
+
+    @Autowired
+    dev.switchyard.staging.SnapshotLifecycle snapshots;
+
+    @Test
+    void archivesAreListedOnTheScopePageAndDownloadedAsZip() throws Exception {
+        AppUser analyst = this.fixtures.user("analyst");
+        Project project = extracted(analyst);
+        long snapshotId = this.snapshots.latestUsable(project.getId()).orElseThrow().getId();
+        var result = this.archives.write(project.getId(), snapshotId, 1,
+                java.util.List.of(dev.switchyard.scope.archive.ArchiveSelection.all("Account")), analyst.getUsername());
+        this.mvc
+            .perform(get("/projects/" + project.getId() + "/scope").with(this.fixtures.login(analyst.getUsername())))
+            .andExpect(content().string(containsString("Archive " + result.id() + " (ZIP)")))
+            .andExpect(content().string(containsString("83 records")));
+        byte[] zip = this.mvc
+            .perform(get("/projects/" + project.getId() + "/archives/" + result.id() + ".zip")
+                .with(this.fixtures.login(analyst.getUsername())))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        assertThat(names).contains("manifest.json", "Account.csv");
+        Project other = this.fixtures.project(analyst.getUsername());
+        this.mvc
+            .perform(get("/projects/" + other.getId() + "/archives/" + result.id() + ".zip")
+                .with(this.fixtures.login(analyst.getUsername())))
+            .andExpect(status().isNotFound());
+    }
+
     private Project extracted(AppUser analyst) throws Exception {
         Project project = this.fixtures.project(analyst.getUsername());
         RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);

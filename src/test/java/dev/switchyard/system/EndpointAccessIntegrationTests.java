@@ -114,7 +114,8 @@ class EndpointAccessIntegrationTests {
                 Map.entry("environmentId", "1"), Map.entry("tokenId", "1"),
                 Map.entry("connectionId", source.getId().toString()),
                 Map.entry("snapshotId", snapshot.getId().toString()), Map.entry("findingId", "1"),
-                Map.entry("object", "Account"), Map.entry("version", "1"), Map.entry("notificationId", "1"));
+                Map.entry("object", "Account"), Map.entry("version", "1"), Map.entry("notificationId", "1"),
+                Map.entry("archiveId", "1"));
 
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(30);
