@@ -123,6 +123,32 @@ class ScopeController {
         }
     }
 
+    @PostMapping("/projects/{projectId}/scope/fields")
+    String addFieldLine(@PathVariable Long projectId, @RequestParam(required = false) String field,
+            @RequestParam(required = false) String decision, RedirectAttributes redirect) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        try {
+            if (field == null || !field.contains(".")) {
+                throw new InvalidInputException("field", "Choose a field");
+            }
+            ScopeVersion latest = this.scope.latest(projectId)
+                .orElseThrow(() -> new InvalidInputException("field", "There is no scope yet"));
+            List<ScopeLineInput> lines = new ArrayList<>();
+            latest.getLines()
+                .forEach((l) -> lines.add(new ScopeLineInput(l.getObject(), l.getField(), l.getDecision().name(),
+                        l.getRationale(), l.getRules())));
+            String object = field.substring(0, field.indexOf('.'));
+            String name = field.substring(field.indexOf('.') + 1);
+            lines.add(new ScopeLineInput(object, name, decision, null, List.of()));
+            ScopeVersion saved = this.scope.save(projectId, latest.getVersion(), lines);
+            redirect.addFlashAttribute("flash", "Added a line for " + field + " to scope v" + saved.getVersion() + ".");
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("flashError", ex.getMessage());
+        }
+        return "redirect:/projects/" + projectId + "/scope";
+    }
+
     @PostMapping("/projects/{projectId}/scope/submit")
     String submit(@PathVariable Long projectId, RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);
@@ -212,6 +238,7 @@ class ScopeController {
         model.addAttribute("lines", shown.map(this.views::lines).orElse(List.of()));
         model.addAttribute("comments", shown.map(this.comments::of).orElse(List.of()));
         model.addAttribute("archives", this.archives.list(projectId));
+        model.addAttribute("fieldChoices", this.views.fieldChoices(projectId));
         model.addAttribute("history", this.scope.history(projectId));
         model.addAttribute("decisions", List.of("MIGRATE", "ARCHIVE", "EXCLUDE"));
         model.addAttribute("isStakeholder", isStakeholder(projectId));

@@ -65,6 +65,18 @@ public class ScopeViews {
             return this.rules.stream().map(ScopeViews::describe).toList();
         }
 
+        /**
+         * @param decision a decision
+         * @return its share of the line's records in percent, or null without counts
+         */
+        public Long share(String decision) {
+            if (this.records == null) {
+                return null;
+            }
+            long total = this.records.values().stream().mapToLong(Long::longValue).sum();
+            return (total == 0) ? 0L : Math.round(100.0 * this.records.getOrDefault(decision, 0L) / total);
+        }
+
     }
 
     /**
@@ -102,6 +114,19 @@ public class ScopeViews {
             views.add(new LineView(line, rules, records, problems));
         }
         return views;
+    }
+
+    /**
+     * @param projectId a project
+     * @return every "Object.Field" of its latest snapshot, for field lines
+     */
+    public List<String> fieldChoices(Long projectId) {
+        return this.snapshots.latestUsable(projectId)
+            .map((s) -> this.dictionary.forSnapshot(s.getId())
+                .stream()
+                .flatMap((o) -> o.fields().stream().map((f) -> o.name() + "." + f.name()))
+                .toList())
+            .orElse(List.of());
     }
 
     /**

@@ -81,7 +81,11 @@ class ScopeBrowserTests {
         // hand-counted from Opportunity.csv: 549 closed before 2019 are excluded, the
         // other 225 archived
         assertThat(web.findElement(By.id("scope-table")).getText())
-            .contains("IsClosed is true and CloseDate is less than 2019-01-01 → EXCLUDE", "549", "225");
+            .contains("IsClosed is true and CloseDate is less than 2019-01-01 → EXCLUDE", "549 (71%)", "225 (29%)");
+        new Select(web.findElement(By.id("field-line"))).selectByValue("Contact.Birthdate");
+        new Select(web.findElement(By.id("field-decision"))).selectByValue("EXCLUDE");
+        web.findElement(By.id("add-field-line")).click();
+        assertThat(Browser.await(By.id("scope-table")).getText()).contains("Contact.Birthdate");
         web.findElement(By.id("submit-scope")).click();
         assertThat(Browser.await(By.id("scope-status")).getText()).isEqualTo("Submitted");
         assertThat(web.findElements(By.id("approve-scope"))).isEmpty();
