@@ -179,21 +179,13 @@ class AssessmentIntegrationTests {
         AppUser analyst = this.fixtures.user("analyst");
         Project project = this.fixtures.project(analyst.getUsername());
         RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
-        String database = "target_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("create database " + database);
-        }
-        try (Connection connection = this.postgres.getDatabase("postgres", database).getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(
-                    """
-                            create table company (id bigserial primary key, name varchar(255) not null,
-                                industry text check (industry in ('Banking', 'Retail', 'Technology')), source_id varchar(18) unique);
-                            create table person (id bigserial primary key, company_id bigint not null references company,
-                                email varchar(120), reports_to_id bigint references person);
-                            """);
-        }
+        String database = database("target",
+                """
+                        create table company (id bigserial primary key, name varchar(255) not null,
+                            industry text check (industry in ('Banking', 'Retail', 'Technology')), source_id varchar(18) unique);
+                        create table person (id bigserial primary key, company_id bigint not null references company,
+                            email varchar(120), reports_to_id bigint references person);
+                        """);
         String url = "jdbc:postgresql://localhost:" + this.postgres.getPort() + "/" + database;
         this.mvc
             .perform(post("/api/v1/projects/" + project.getId() + "/connections").with(auth)
@@ -235,27 +227,18 @@ class AssessmentIntegrationTests {
         AppUser analyst = this.fixtures.user("analyst");
         Project project = this.fixtures.project(analyst.getUsername());
         RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
-        String database = "source_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("create database " + database);
-        }
-        try (Connection connection = this.postgres.getDatabase("postgres", database).getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(
-                    """
-                            create table account (id varchar(18) primary key, name text not null, industry text,
-                                updated_at timestamptz not null default now());
-                            create table contact (id varchar(18) primary key, account_id varchar(18) references account,
-                                last_name text not null, email varchar(80));
-                            insert into account (id, name, industry, updated_at) values
-                                ('001f4000009wJD7AAM', 'Nissan Motors', 'Manufacturing', '2020-01-01T00:00:00Z'),
-                                ('001f4000003NkdGAAS', 'Nissan Motors', 'Manufacturing', '2020-01-02T00:00:00Z'),
-                                ('001f4000003NkdHAAS', 'Gateway', 'Technology', '2020-01-03T00:00:00Z');
-                            insert into contact values ('003f4000002wCrmAAE', '001f4000003NkdHAAS', 'Davis', 'jdavis@example.com'),
-                                ('003f4000002wCrnAAE', '001f4000003NkdHAAS', 'Jones', 'not-an-email');
-                            """);
-        }
+        String database = database("source", """
+                create table account (id varchar(18) primary key, name text not null, industry text,
+                    updated_at timestamptz not null default now());
+                create table contact (id varchar(18) primary key, account_id varchar(18) references account,
+                    last_name text not null, email varchar(80));
+                insert into account (id, name, industry, updated_at) values
+                    ('001f4000009wJD7AAM', 'Nissan Motors', 'Manufacturing', '2020-01-01T00:00:00Z'),
+                    ('001f4000003NkdGAAS', 'Nissan Motors', 'Manufacturing', '2020-01-02T00:00:00Z'),
+                    ('001f4000003NkdHAAS', 'Gateway', 'Technology', '2020-01-03T00:00:00Z');
+                insert into contact values ('003f4000002wCrmAAE', '001f4000003NkdHAAS', 'Davis', 'jdavis@example.com'),
+                    ('003f4000002wCrnAAE', '001f4000003NkdHAAS', 'Jones', 'not-an-email');
+                """);
         this.mvc.perform(post("/api/v1/projects/" + project.getId() + "/connections").with(auth)
             .contentType(MediaType.APPLICATION_JSON)
             .content("""
@@ -310,6 +293,19 @@ class AssessmentIntegrationTests {
                 String.class, ((Number) delta.get("id")).longValue()))
             .as("carried over from the previous snapshot, not read again")
             .isEqualTo("Manufacturing");
+    }
+
+    private String database(String prefix, String schema) throws Exception {
+        String database = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        }
+        try (Connection connection = this.postgres.getDatabase("postgres", database).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(schema);
+        }
+        return database;
     }
 
     private long upload(Project project, String name, byte[] zip, RequestPostProcessor auth) throws Exception {
