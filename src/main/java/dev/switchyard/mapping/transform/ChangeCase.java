@@ -1,0 +1,104 @@
+package dev.switchyard.mapping.transform;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Changes the letter case of a text, locale-independently ({@link Locale#ROOT}, so a
+ * Turkish server does not turn {@code i} into a dotted capital).
+ *
+ * <p>
+ * {@link Mode#TITLE} is a simple rule for names and cities: the first letter of each word
+ * is upper case (title case) and the other letters lower case. A word starts after any
+ * character that is not a letter, digit or apostrophe, so hyphenated parts are
+ * capitalised ({@code MINATO-KU} → {@code Minato-Ku}, {@code jean-luc} →
+ * {@code Jean-Luc}) and digits keep the following letters lower case ({@code 11TH} →
+ * {@code 11th}). After an apostrophe, a letter is capitalised only when the apostrophe
+ * follows a one-letter word start ({@code o'brien} → {@code O'Brien}, {@code d'angelo} →
+ * {@code D'Angelo}) but not otherwise ({@code kids'} stays, {@code don't} →
+ * {@code Don't}).
+ *
+ * <p>
+ * Limits of TITLE: it knows no name rules, so {@code McDONALD} becomes {@code Mcdonald},
+ * {@code van der BERG} becomes {@code Van Der Berg} and acronyms such as {@code IBM}
+ * become {@code Ibm}; use a {@link PicklistMap} or {@link RegexReplace} for such
+ * exceptions.
+ *
+ * <p>
+ * Null stays null; non-text values are changed as their {@code toString()}.
+ *
+ * <p>
+ * JSON: {@code {"type":"change-case","mode":"TITLE"}}.
+ *
+ * @param mode upper, lower or title case
+ */
+public record ChangeCase(Mode mode) implements Transform {
+
+    /** The case to change to. */
+    public enum Mode {
+
+        /** All letters upper case. */
+        UPPER,
+
+        /** All letters lower case. */
+        LOWER,
+
+        /** The first letter of each word upper case, the rest lower case. */
+        TITLE
+
+    }
+
+    public ChangeCase {
+        Objects.requireNonNull(mode, "mode");
+    }
+
+    @Override
+    public Object apply(Object value, TransformContext context) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return switch (this.mode) {
+            case UPPER -> text.toUpperCase(Locale.ROOT);
+            case LOWER -> text.toLowerCase(Locale.ROOT);
+            case TITLE -> title(text);
+        };
+    }
+
+    private static String title(String text) {
+        StringBuilder result = new StringBuilder(text.length());
+        int[] codePoints = text.codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            int codePoint = codePoints[i];
+            boolean upper = startsWord(codePoints, i);
+            result.appendCodePoint(upper ? Character.toTitleCase(codePoint) : Character.toLowerCase(codePoint));
+        }
+        return result.toString();
+    }
+
+    private static boolean startsWord(int[] codePoints, int i) {
+        if (i == 0) {
+            return true;
+        }
+        int previous = codePoints[i - 1];
+        if (isApostrophe(previous)) {
+            // O'Brien, D'Angelo: one letter at a word start before the apostrophe
+            return i >= 2 && Character.isLetter(codePoints[i - 2]) && (i == 2 || !isWordPart(codePoints[i - 3]));
+        }
+        return !isWordPart(previous);
+    }
+
+    private static boolean isWordPart(int codePoint) {
+        return Character.isLetterOrDigit(codePoint) || isApostrophe(codePoint);
+    }
+
+    private static boolean isApostrophe(int codePoint) {
+        return codePoint == '\'' || codePoint == '\u2019';
+    }
+
+    @Override
+    public String describe() {
+        return this.mode.name().toLowerCase(Locale.ROOT) + " case";
+    }
+
+}
