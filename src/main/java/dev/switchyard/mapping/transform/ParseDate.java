@@ -38,6 +38,8 @@ import java.util.Locale;
  * @param formats the formats to try in order (null or empty: {@link #DEFAULT_FORMATS})
  * @param dateOnly whether the result is a date without time
  * @param zone the time zone of values without an offset (null: UTC)
+ * @throws IllegalArgumentException if a format is not a valid pattern
+ * @throws java.time.DateTimeException if the zone is unknown
  */
 public record ParseDate(List<String> formats, boolean dateOnly, String zone) implements Transform {
 
@@ -47,6 +49,10 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
 
     public ParseDate {
         formats = (formats == null || formats.isEmpty()) ? DEFAULT_FORMATS : List.copyOf(formats);
+        formats.forEach(ParseDate::formatter);
+        if (zone != null && !zone.isBlank()) {
+            ZoneId.of(zone);
+        }
     }
 
     @Override
@@ -63,14 +69,13 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
             return null;
         }
         for (String format : this.formats) {
-            TemporalAccessor parsed;
             try {
-                parsed = formatter(format).parse(text);
+                TemporalAccessor parsed = formatter(format).parse(text);
+                return this.dateOnly ? LocalDate.from(parsed) : toUtc(parsed);
             }
             catch (DateTimeException ex) {
-                continue;
+                // a format without a whole date, or text it does not match: try the next
             }
-            return this.dateOnly ? LocalDate.from(parsed) : toUtc(parsed);
         }
         throw new TransformException(context, value, describe(),
                 "'" + text + "' matches none of the formats " + this.formats);

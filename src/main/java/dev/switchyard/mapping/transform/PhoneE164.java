@@ -16,8 +16,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * number libphonenumber cannot read or does not consider valid (such as coral-cloud's
  * {@code 196-794-6794}: no US area code starts with 1) is a {@link TransformException}.
  *
- * @param defaultRegion the ISO 3166-1 alpha-2 region of numbers without a country code
- * (null: {@code US})
+ * @param defaultRegion the region of numbers without a country code, as an ISO 3166-1
+ * alpha-2 code or any country name {@link Countries} knows (null: {@code US})
  * @param regionField the source field holding the record's country, or null
  */
 public record PhoneE164(String defaultRegion, String regionField) implements Transform {
@@ -51,8 +51,7 @@ public record PhoneE164(String defaultRegion, String regionField) implements Tra
     }
 
     private String region(TransformContext context) {
-        String fallback = (this.defaultRegion != null && !this.defaultRegion.isBlank())
-                ? this.defaultRegion.toUpperCase(Locale.ROOT) : "US";
+        String fallback = defaultRegionCode();
         if (this.regionField == null) {
             return fallback;
         }
@@ -66,9 +65,16 @@ public record PhoneE164(String defaultRegion, String regionField) implements Tra
         });
     }
 
+    private String defaultRegionCode() {
+        if (this.defaultRegion == null || this.defaultRegion.isBlank()) {
+            return "US";
+        }
+        return Countries.alpha2(this.defaultRegion).orElse(this.defaultRegion.strip().toUpperCase(Locale.ROOT));
+    }
+
     @Override
     public String describe() {
-        String region = (this.defaultRegion != null && !this.defaultRegion.isBlank()) ? this.defaultRegion : "US";
+        String region = defaultRegionCode();
         return "phone to E.164 (" + ((this.regionField != null) ? "region from " + this.regionField + ", " : "")
                 + "default region " + region + ")";
     }

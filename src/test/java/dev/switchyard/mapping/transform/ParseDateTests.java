@@ -80,4 +80,16 @@ class ParseDateTests {
         assertThat(parse.apply("", this.context)).isNull();
     }
 
+    @Test
+    void aFormatWithoutAWholeDateNeverMatchesAndBadSettingsFailEarly() {
+        // mashmatrix Opportunity.csv CloseDate "2024-06-14" written as month and year
+        // only
+        assertThatExceptionOfType(TransformException.class)
+            .isThrownBy(() -> new ParseDate(List.of("MM/yyyy"), true, null).apply("06/2024", this.context));
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> new ParseDate(List.of("yyyy-MM-dd{"), true, null));
+        assertThatExceptionOfType(java.time.DateTimeException.class)
+            .isThrownBy(() -> new ParseDate(null, false, "Mars/Olympus_Mons"));
+    }
+
 }

@@ -75,4 +75,12 @@ class PhoneE164Tests {
         assertThat(new PhoneE164(null, null).apply(" ", Contexts.of("Phone"))).isNull();
     }
 
+    @Test
+    void theDefaultRegionMayBeACountryName() {
+        // mashmatrix Account.csv "Gateway" phone; the default region as coral-cloud
+        // writes countries
+        assertThat(new PhoneE164("United States", null).apply("(949) 471-7000", Contexts.of("Phone")))
+            .isEqualTo("+19494717000");
+    }
+
 }
