@@ -121,15 +121,15 @@ class AddressSplitTests {
         // mashmatrix Account.csv BillingStreet of "Gateway" alone
         assertThatExceptionOfType(TransformException.class)
             .isThrownBy(() -> new AddressSplit(Part.CITY, "US").apply("Gateway, Inc. 7565 Irvine Center Drive",
-                    Contexts.of("BillingCity")))
+                    ParseTestContexts.of("BillingCity")))
             .withMessageContaining("no postal code, state or country found");
-        assertThat(new AddressSplit(Part.CITY, "US").apply("  ", Contexts.of("BillingCity"))).isNull();
+        assertThat(new AddressSplit(Part.CITY, "US").apply("  ", ParseTestContexts.of("BillingCity"))).isNull();
     }
 
     private static List<String> split(String text, String defaultCountry) {
         List<String> parts = new ArrayList<>();
         for (Part part : Part.values()) {
-            parts.add((String) new AddressSplit(part, defaultCountry).apply(text, Contexts.of("Address")));
+            parts.add((String) new AddressSplit(part, defaultCountry).apply(text, ParseTestContexts.of("Address")));
         }
         return parts;
     }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CountryCodeTests {
 
-    private final TransformContext context = Contexts.of("BillingCountry");
+    private final TransformContext context = ParseTestContexts.of("BillingCountry");
 
     @Test
     void everyCountrySpellingOfTheMashmatrixExportHasACode() {

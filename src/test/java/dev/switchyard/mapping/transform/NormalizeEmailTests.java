@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class NormalizeEmailTests {
 
-    private final TransformContext context = Contexts.of("Email");
+    private final TransformContext context = ParseTestContexts.of("Email");
 
     @Test
     void validAddressesAreKept() {

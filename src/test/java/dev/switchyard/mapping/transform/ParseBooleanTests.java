@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ParseBooleanTests {
 
-    private final TransformContext context = Contexts.of("IsWon");
+    private final TransformContext context = ParseTestContexts.of("IsWon");
 
     @Test
     void salesforceCheckboxExportsAreOneOrBlank() {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ParseDateTests {
 
-    private final TransformContext context = Contexts.of("CloseDate");
+    private final TransformContext context = ParseTestContexts.of("CloseDate");
 
     @Test
     void salesforceTimestampsWithAnOffsetWithoutColonBecomeUtc() {

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ParseNumberTests {
 
-    private final TransformContext context = Contexts.of("Amount");
+    private final TransformContext context = ParseTestContexts.of("Amount");
 
     @Test
     void plainExportNumbersKeepTheirScale() {

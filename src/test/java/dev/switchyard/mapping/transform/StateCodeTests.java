@@ -23,26 +23,31 @@ class StateCodeTests {
         int count = 0;
         while (states.find()) {
             Object code = this.state.apply(states.group(1),
-                    Contexts.of("MailingState", "MailingCountry", "United States"));
+                    ParseTestContexts.of("MailingState", "MailingCountry", "United States"));
             assertThat(code).as(states.group(1)).asString().hasSize(2);
             count++;
         }
         assertThat(count).isGreaterThan(100);
-        assertThat(this.state.apply("California", Contexts.of("MailingState", "MailingCountry", "United States")))
+        assertThat(
+                this.state.apply("California", ParseTestContexts.of("MailingState", "MailingCountry", "United States")))
             .isEqualTo("CA");
         assertThat(this.state.apply("District of Columbia",
-                Contexts.of("MailingState", "MailingCountry", "United States")))
+                ParseTestContexts.of("MailingState", "MailingCountry", "United States")))
             .isEqualTo("DC");
-        assertThat(this.state.apply("West Virginia", Contexts.of("MailingState", "MailingCountry", "United States")))
+        assertThat(this.state.apply("West Virginia",
+                ParseTestContexts.of("MailingState", "MailingCountry", "United States")))
             .isEqualTo("WV");
     }
 
     @Test
     void codesAreAcceptedAsTheyAre() {
         // mashmatrix Contact.csv MailingState "CA" with MailingCountry "US"
-        assertThat(this.state.apply("CA", Contexts.of("MailingState", "MailingCountry", "US"))).isEqualTo("CA");
-        assertThat(this.state.apply("ca", Contexts.of("MailingState", "MailingCountry", "US"))).isEqualTo("CA");
-        assertThat(this.state.apply("US-NY", Contexts.of("MailingState", "MailingCountry", "US"))).isEqualTo("NY");
+        assertThat(this.state.apply("CA", ParseTestContexts.of("MailingState", "MailingCountry", "US")))
+            .isEqualTo("CA");
+        assertThat(this.state.apply("ca", ParseTestContexts.of("MailingState", "MailingCountry", "US")))
+            .isEqualTo("CA");
+        assertThat(this.state.apply("US-NY", ParseTestContexts.of("MailingState", "MailingCountry", "US")))
+            .isEqualTo("NY");
     }
 
     @Test
@@ -50,13 +55,17 @@ class StateCodeTests {
         // mashmatrix Account.csv "Research In Motion": BillingState "ON", BillingCountry
         // "Canada"
         StateCode billing = new StateCode("BillingCountry", "US");
-        assertThat(billing.apply("ON", Contexts.of("BillingState", "BillingCountry", "Canada"))).isEqualTo("ON");
-        assertThat(billing.apply("Québec", Contexts.of("BillingState", "BillingCountry", "Canada"))).isEqualTo("QC");
-        assertThat(billing.apply("New South Wales", Contexts.of("BillingState", "BillingCountry", "Australia")))
+        assertThat(billing.apply("ON", ParseTestContexts.of("BillingState", "BillingCountry", "Canada")))
+            .isEqualTo("ON");
+        assertThat(billing.apply("Québec", ParseTestContexts.of("BillingState", "BillingCountry", "Canada")))
+            .isEqualTo("QC");
+        assertThat(
+                billing.apply("New South Wales", ParseTestContexts.of("BillingState", "BillingCountry", "Australia")))
             .isEqualTo("NSW");
         // address-formatting-testcases us.yaml state "Washington, D.C." (no country
         // field: default US)
-        assertThat(new StateCode(null, null).apply("Washington, D.C.", Contexts.of("BillingState"))).isEqualTo("DC");
+        assertThat(new StateCode(null, null).apply("Washington, D.C.", ParseTestContexts.of("BillingState")))
+            .isEqualTo("DC");
     }
 
     @Test
@@ -64,13 +73,13 @@ class StateCodeTests {
         // mashmatrix Account.csv: "London" used as a state of the United Kingdom; Tokyo
         // accounts with "TKY"
         StateCode billing = new StateCode("BillingCountry", "US");
-        assertThatExceptionOfType(TransformException.class)
-            .isThrownBy(() -> billing.apply("London", Contexts.of("BillingState", "BillingCountry", "United Kingdom")))
+        assertThatExceptionOfType(TransformException.class).isThrownBy(
+                () -> billing.apply("London", ParseTestContexts.of("BillingState", "BillingCountry", "United Kingdom")))
             .withMessageContaining("no state table for GB");
         assertThatExceptionOfType(TransformException.class)
-            .isThrownBy(() -> billing.apply("TKY", Contexts.of("BillingState", "BillingCountry", "US")))
+            .isThrownBy(() -> billing.apply("TKY", ParseTestContexts.of("BillingState", "BillingCountry", "US")))
             .withMessageContaining("'TKY' is not a state or province of US");
-        assertThat(billing.apply(" ", Contexts.of("BillingState", "BillingCountry", "US"))).isNull();
+        assertThat(billing.apply(" ", ParseTestContexts.of("BillingState", "BillingCountry", "US"))).isNull();
     }
 
 }

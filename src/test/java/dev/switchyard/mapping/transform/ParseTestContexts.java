@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Transform contexts for tests.
+ * Transform contexts for the tests of the parsing transforms.
  */
-final class Contexts {
+final class ParseTestContexts {
 
-    private Contexts() {
+    private ParseTestContexts() {
     }
 
     static TransformContext of(String targetField) {
