@@ -1,0 +1,139 @@
+package dev.switchyard.mapping.transform;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Text to a date or a date-time, trying the given formats in order; the first one that
+ * parses wins, so an ambiguous {@code 03/04/2020} is the 4th of March with
+ * {@code ["MM/dd/yyyy", "dd/MM/yyyy"]} and the 3rd of April the other way round.
+ *
+ * <p>
+ * Formats are {@link DateTimeFormatter} patterns ({@code yyyy-MM-dd}, {@code MM/dd/yyyy},
+ * {@code dd.MM.yyyy}, {@code yyyy-MM-dd'T'HH:mm:ss.SSSZ} for Salesforce's {@code +0000}
+ * timestamps, …) or one of the names {@code ISO_LOCAL_DATE}, {@code ISO_LOCAL_DATE_TIME},
+ * {@code ISO_OFFSET_DATE_TIME}. Resolving is strict ({@code yyyy} is read as
+ * {@code uuuu}), so {@code 02/30/2020} fails instead of becoming the 1st of March.
+ *
+ * <p>
+ * With {@code dateOnly} the result is a {@link LocalDate} that never goes through a time
+ * zone and so never shifts a day; a timestamp in a date field keeps the date as written
+ * (the time and offset are dropped). Otherwise the result is an {@link OffsetDateTime} in
+ * UTC; a value without an offset is read in {@code zone} (a date alone at its start of
+ * day). A blank value is null; text no format matches is a {@link TransformException}
+ * naming the formats tried.
+ *
+ * @param formats the formats to try in order (null or empty: {@link #DEFAULT_FORMATS})
+ * @param dateOnly whether the result is a date without time
+ * @param zone the time zone of values without an offset (null: UTC)
+ * @throws IllegalArgumentException if a format is not a valid pattern
+ * @throws java.time.DateTimeException if the zone is unknown
+ */
+public record ParseDate(List<String> formats, boolean dateOnly, String zone) implements Transform {
+
+    /** The formats tried when none are given: ISO and Salesforce export formats. */
+    public static final List<String> DEFAULT_FORMATS = List.of("yyyy-MM-dd'T'HH:mm:ss.SSSZ", "ISO_OFFSET_DATE_TIME",
+            "ISO_LOCAL_DATE_TIME", "yyyy-MM-dd");
+
+    public ParseDate {
+        formats = (formats == null || formats.isEmpty()) ? DEFAULT_FORMATS : List.copyOf(formats);
+        formats.forEach(ParseDate::formatter);
+        if (zone != null && !zone.isBlank()) {
+            ZoneId.of(zone);
+        }
+    }
+
+    @Override
+    public Object apply(Object value, TransformContext context) {
+        if (value instanceof LocalDate date) {
+            return this.dateOnly ? date
+                    : date.atStartOfDay(zoneId()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof OffsetDateTime dateTime) {
+            return this.dateOnly ? dateTime.toLocalDate() : dateTime.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        String text = (value != null) ? value.toString().strip() : "";
+        if (text.isEmpty()) {
+            return null;
+        }
+        for (String format : this.formats) {
+            try {
+                TemporalAccessor parsed = formatter(format).parse(text);
+                return this.dateOnly ? LocalDate.from(parsed) : toUtc(parsed);
+            }
+            catch (DateTimeException ex) {
+                // a format without a whole date, or text it does not match: try the next
+            }
+        }
+        throw new TransformException(context, value, describe(),
+                "'" + text + "' matches none of the formats " + this.formats);
+    }
+
+    private OffsetDateTime toUtc(TemporalAccessor parsed) {
+        if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+            return OffsetDateTime.from(parsed).withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        LocalDateTime local = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalDateTime.from(parsed)
+                : LocalDate.from(parsed).atStartOfDay();
+        return local.atZone(zoneId()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private ZoneId zoneId() {
+        return (this.zone != null && !this.zone.isBlank()) ? ZoneId.of(this.zone) : ZoneOffset.UTC;
+    }
+
+    static DateTimeFormatter formatter(String format) {
+        DateTimeFormatter iso = switch (format) {
+            case "ISO_LOCAL_DATE" -> DateTimeFormatter.ISO_LOCAL_DATE;
+            case "ISO_LOCAL_DATE_TIME" -> DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+            case "ISO_OFFSET_DATE_TIME" -> DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+            default -> null;
+        };
+        if (iso != null) {
+            return iso.withResolverStyle(ResolverStyle.STRICT);
+        }
+        return new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern(strictYears(format))
+            .toFormatter(Locale.ENGLISH)
+            .withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /**
+     * Under strict resolving {@code yyyy} (year of era) needs an era; {@code uuuu} does
+     * not, so year letters outside quotes become {@code u}.
+     */
+    private static String strictYears(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            out.append((!quoted && c == 'y') ? 'u' : c);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        parts.add("formats " + String.join(", ", this.formats));
+        if (!this.dateOnly) {
+            parts.add("zone " + zoneId());
+        }
+        return (this.dateOnly ? "date" : "date-time in UTC") + " (" + String.join("; ", parts) + ")";
+    }
+
+}
