@@ -35,8 +35,9 @@ public abstract class TransformJson {
     /** The built-in transforms by type name, in the order of the mapping form. */
     public static final Map<String, Class<? extends Transform>> TYPES = types(Copy.class, Constant.class,
             Concatenate.class, Split.class, Trim.class, ChangeCase.class, RegexReplace.class, DefaultWhenBlank.class,
-            NullPolicy.class, Truncate.class, PicklistMap.class, MultiPicklistMap.class, Reference.class,
-            Expression.class);
+            NullPolicy.class, Truncate.class, ParseNumber.class, ParseBoolean.class, ParseDate.class, PhoneE164.class,
+            NormalizeEmail.class, CountryCode.class, StateCode.class, AddressSplit.class, PicklistMap.class,
+            MultiPicklistMap.class, Reference.class, Expression.class);
 
     private static final TypeReference<List<Transform>> LIST = new TypeReference<>() {
     };

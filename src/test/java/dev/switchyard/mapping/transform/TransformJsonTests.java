@@ -24,6 +24,10 @@ class TransformJsonTests {
                 new Concatenate(List.of("FirstName", "LastName"), " ", true), new Split("(", 0), new Trim(true),
                 new ChangeCase(ChangeCase.Mode.TITLE), new RegexReplace("[^0-9]", ""), new DefaultWhenBlank("Unknown"),
                 new NullPolicy(NullPolicy.Mode.BLANK_TO_NULL), new Truncate(null), new Truncate(80),
+                new ParseNumber("de-DE", 2, java.math.RoundingMode.HALF_EVEN, false), ParseBoolean.salesforceCheckbox(),
+                new ParseDate(List.of("MM/dd/yyyy", "yyyy-MM-dd"), true, "Europe/Paris"),
+                new PhoneE164("US", "BillingCountry"), new NormalizeEmail(true), new CountryCode(),
+                new StateCode("MailingCountry", "US"), new AddressSplit(AddressSplit.Part.POSTAL_CODE, "US"),
                 new PicklistMap(stages, null, true), new MultiPicklistMap(Map.of("Golf", "Golf"), "Other", false),
                 new Reference("Account"), new Expression("#value ?: #record['Name']"));
     }
@@ -46,8 +50,9 @@ class TransformJsonTests {
     @Test
     void everyBuiltInTypeHasItsLowerKebabName() {
         assertThat(TransformJson.TYPES.keySet()).containsExactly("copy", "constant", "concatenate", "split", "trim",
-                "change-case", "regex-replace", "default-when-blank", "null-policy", "truncate", "picklist-map",
-                "multi-picklist-map", "reference", "expression");
+                "change-case", "regex-replace", "default-when-blank", "null-policy", "truncate", "parse-number",
+                "parse-boolean", "parse-date", "phone-e164", "normalize-email", "country-code", "state-code",
+                "address-split", "picklist-map", "multi-picklist-map", "reference", "expression");
         JsonMapper mapper = TransformJson.mapper();
         String json = TransformJson.write(mapper, everyTransform());
         TransformJson.TYPES.keySet().forEach((name) -> assertThat(json).contains("\"type\":\"" + name + "\""));
