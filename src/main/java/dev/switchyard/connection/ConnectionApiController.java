@@ -11,7 +11,6 @@ import dev.switchyard.project.ProjectAccess;
 import dev.switchyard.project.ProjectRole;
 import dev.switchyard.project.ProjectService;
 import dev.switchyard.system.InvalidInputException;
-import dev.switchyard.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -92,7 +91,7 @@ class ConnectionApiController {
     ConnectionJson replaceFiles(@PathVariable Long projectId, @PathVariable Long connectionId,
             @RequestPart("file") MultipartFile file) throws IOException {
         this.access.require(projectId, ProjectRole.ANALYST);
-        own(projectId, connectionId);
+        this.connections.inProject(projectId, connectionId);
         try (InputStream content = file.getInputStream()) {
             ConnectionService.Created created = this.connections.replaceUpload(connectionId, file.getOriginalFilename(),
                     content);
@@ -105,7 +104,7 @@ class ConnectionApiController {
             description = "200 with what was found, or ok=false and exactly why it failed.")
     ConnectionCheck test(@PathVariable Long projectId, @PathVariable Long connectionId) {
         this.access.require(projectId, ProjectRole.ANALYST);
-        return this.connections.check(own(projectId, connectionId));
+        return this.connections.check(this.connections.inProject(projectId, connectionId));
     }
 
     /**
@@ -125,18 +124,10 @@ class ConnectionApiController {
     ConnectionJson objectFields(@PathVariable Long projectId, @PathVariable Long connectionId,
             @PathVariable String object, @RequestBody ObjectFields fields) {
         this.access.require(projectId, ProjectRole.ANALYST);
-        own(projectId, connectionId);
+        this.connections.inProject(projectId, connectionId);
         this.connections.setObjectFields(connectionId, object, fields.idField(), fields.modifiedField(),
                 fields.categoryField());
         return json(this.connections.get(connectionId), null);
-    }
-
-    private DataConnection own(Long projectId, Long connectionId) {
-        DataConnection connection = this.connections.get(connectionId);
-        if (!connection.getProjectId().equals(projectId)) {
-            throw NotFoundException.of("Connection", connectionId);
-        }
-        return connection;
     }
 
     private ResponseEntity<ConnectionJson> created(ConnectionService.Created created) {

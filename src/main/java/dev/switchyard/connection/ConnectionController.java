@@ -13,7 +13,6 @@ import dev.switchyard.project.ProjectService;
 import dev.switchyard.project.WorkspaceModel;
 import dev.switchyard.system.FormErrors;
 import dev.switchyard.system.InvalidInputException;
-import dev.switchyard.system.NotFoundException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,7 +91,7 @@ class ConnectionController {
             @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
         this.access.require(projectId, ProjectRole.ANALYST);
-        own(projectId, connectionId);
+        this.connections.inProject(projectId, connectionId);
         if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("flashError", "Choose a file to upload.");
             return "redirect:/projects/" + projectId + "/connections";
@@ -111,7 +110,7 @@ class ConnectionController {
     @PostMapping("/projects/{projectId}/connections/{connectionId}/test")
     String test(@PathVariable Long projectId, @PathVariable Long connectionId, RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);
-        ConnectionCheck check = this.connections.check(own(projectId, connectionId));
+        ConnectionCheck check = this.connections.check(this.connections.inProject(projectId, connectionId));
         redirect.addFlashAttribute(check.ok() ? "flash" : "flashError",
                 (check.ok() ? "Connection works. " : "Connection failed: ") + check.summary());
         return "redirect:/projects/" + projectId + "/connections";
@@ -120,7 +119,7 @@ class ConnectionController {
     @PostMapping("/projects/{projectId}/connections/{connectionId}/refresh")
     String refresh(@PathVariable Long projectId, @PathVariable Long connectionId, RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);
-        own(projectId, connectionId);
+        this.connections.inProject(projectId, connectionId);
         try {
             ConnectionCheck check = this.connections.refreshTarget(connectionId);
             redirect.addFlashAttribute("flash", "Target schema read again. " + check.summary() + ".");
@@ -137,7 +136,7 @@ class ConnectionController {
             @RequestParam(required = false) String modifiedField, @RequestParam(required = false) String categoryField,
             RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);
-        own(projectId, connectionId);
+        this.connections.inProject(projectId, connectionId);
         if (object == null || object.isBlank()) {
             redirect.addFlashAttribute("flashError", "Choose an object.");
         }
@@ -147,14 +146,6 @@ class ConnectionController {
                     "Saved the fields of " + object.trim() + "; they apply from the next extraction.");
         }
         return "redirect:/projects/" + projectId + "/connections";
-    }
-
-    private DataConnection own(Long projectId, Long connectionId) {
-        DataConnection connection = this.connections.get(connectionId);
-        if (!connection.getProjectId().equals(projectId)) {
-            throw NotFoundException.of("Connection", connectionId);
-        }
-        return connection;
     }
 
     private static ConnectionForm targetForm() {

@@ -289,6 +289,21 @@ public class ConnectionService {
         return this.connections.findById(id).orElseThrow(() -> NotFoundException.of("Connection", id));
     }
 
+    /**
+     * @param projectId a project
+     * @param connectionId a connection
+     * @return the connection, when it belongs to the project
+     * @throws NotFoundException otherwise
+     */
+    @Transactional(readOnly = true)
+    public DataConnection inProject(Long projectId, Long connectionId) {
+        DataConnection connection = get(connectionId);
+        if (!connection.getProjectId().equals(projectId)) {
+            throw NotFoundException.of("Connection", connectionId);
+        }
+        return connection;
+    }
+
     @Transactional(readOnly = true)
     public Optional<DataConnection> source(Long projectId) {
         return this.connections.findByProjectIdAndRole(projectId, ConnectionRole.SOURCE);

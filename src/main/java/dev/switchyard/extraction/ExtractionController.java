@@ -12,7 +12,6 @@ import dev.switchyard.staging.Snapshot;
 import dev.switchyard.staging.SnapshotLifecycle;
 import dev.switchyard.staging.StagingStore;
 import dev.switchyard.system.InvalidInputException;
-import dev.switchyard.system.NotFoundException;
 import dev.switchyard.system.TableExport;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -84,7 +83,7 @@ class ExtractionController {
     @GetMapping("/projects/{projectId}/extractions/{snapshotId}")
     String detail(@PathVariable Long projectId, @PathVariable Long snapshotId,
             @RequestParam(defaultValue = "0") int page, Model model) {
-        Snapshot snapshot = own(projectId, snapshotId);
+        Snapshot snapshot = this.snapshots.inProject(projectId, snapshotId);
         this.workspace.fill(projectId, model, "extractions");
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("objects", this.store.objects(snapshotId));
@@ -101,7 +100,7 @@ class ExtractionController {
     @GetMapping("/projects/{projectId}/extractions/{snapshotId}/progress")
     String progress(@PathVariable Long projectId, @PathVariable Long snapshotId, Model model,
             HttpServletResponse response) {
-        Snapshot snapshot = own(projectId, snapshotId);
+        Snapshot snapshot = this.snapshots.inProject(projectId, snapshotId);
         if (snapshot.getStatus().isFinished()) {
             // the page below the bar (objects, problems) changed too: have htmx reload it
             response.setHeader("HX-Refresh", "true");
@@ -114,7 +113,7 @@ class ExtractionController {
     @PostMapping("/projects/{projectId}/extractions/{snapshotId}/cancel")
     String cancel(@PathVariable Long projectId, @PathVariable Long snapshotId, RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);
-        own(projectId, snapshotId);
+        this.snapshots.inProject(projectId, snapshotId);
         try {
             this.extractions.cancel(snapshotId);
             redirect.addFlashAttribute("flash", "Cancelling: the extraction stops at its next checkpoint.");
@@ -128,7 +127,7 @@ class ExtractionController {
     @GetMapping("/projects/{projectId}/extractions/{snapshotId}/problems.xlsx")
     void problemsXlsx(@PathVariable Long projectId, @PathVariable Long snapshotId, HttpServletResponse response)
             throws IOException {
-        own(projectId, snapshotId);
+        this.snapshots.inProject(projectId, snapshotId);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
@@ -145,14 +144,6 @@ class ExtractionController {
 
     private static String text(String value) {
         return (value != null) ? value : "";
-    }
-
-    private Snapshot own(Long projectId, Long snapshotId) {
-        Snapshot snapshot = this.snapshots.get(snapshotId);
-        if (!snapshot.getProjectId().equals(projectId)) {
-            throw NotFoundException.of("Extraction", snapshotId);
-        }
-        return snapshot;
     }
 
 }

@@ -3,7 +3,6 @@ package dev.switchyard.scope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import dev.switchyard.dictionary.DictionaryField;
 import dev.switchyard.dictionary.DictionaryObject;
@@ -114,11 +113,9 @@ class RuleController {
     private ScopeVersion save(Long projectId, ScopeVersion latest, int index, List<RecordRule> rules) {
         List<ScopeLineInput> lines = new ArrayList<>();
         for (int i = 0; i < latest.getLines().size(); i++) {
-            ScopeLine line = latest.getLines().get(i);
-            List<Map<String, Object>> stored = (i == index) ? rules.stream().map(this.views::stored).toList()
-                    : line.getRules();
-            lines.add(new ScopeLineInput(line.getObject(), line.getField(), line.getDecision().name(),
-                    line.getRationale(), stored));
+            ScopeLineInput line = ScopeLineInput.of(latest.getLines().get(i));
+            lines.add((i != index) ? line : new ScopeLineInput(line.object(), line.field(), line.decision(),
+                    line.rationale(), rules.stream().map(this.views::stored).toList()));
         }
         return this.scope.save(projectId, latest.getVersion(), lines);
     }

@@ -134,9 +134,7 @@ class ScopeController {
             ScopeVersion latest = this.scope.latest(projectId)
                 .orElseThrow(() -> new InvalidInputException("field", "There is no scope yet"));
             List<ScopeLineInput> lines = new ArrayList<>();
-            latest.getLines()
-                .forEach((l) -> lines.add(new ScopeLineInput(l.getObject(), l.getField(), l.getDecision().name(),
-                        l.getRationale(), l.getRules())));
+            latest.getLines().forEach((l) -> lines.add(ScopeLineInput.of(l)));
             String object = field.substring(0, field.indexOf('.'));
             String name = field.substring(field.indexOf('.') + 1);
             lines.add(new ScopeLineInput(object, name, decision, null, List.of()));

@@ -15,4 +15,13 @@ import java.util.Map;
 public record ScopeLineInput(String object, String field, String decision, String rationale,
         List<Map<String, Object>> rules) {
 
+    /**
+     * @param line a stored line
+     * @return it as input, unchanged
+     */
+    static ScopeLineInput of(ScopeLine line) {
+        return new ScopeLineInput(line.getObject(), line.getField(), line.getDecision().name(), line.getRationale(),
+                line.getRules());
+    }
+
 }

@@ -73,6 +73,21 @@ public class SnapshotLifecycle {
         return this.snapshots.findById(id).orElseThrow(() -> NotFoundException.of("Extraction", id));
     }
 
+    /**
+     * @param projectId a project
+     * @param id a snapshot
+     * @return the snapshot, when it belongs to the project
+     * @throws NotFoundException otherwise
+     */
+    @Transactional(readOnly = true)
+    public Snapshot inProject(Long projectId, Long id) {
+        Snapshot snapshot = get(id);
+        if (!snapshot.getProjectId().equals(projectId)) {
+            throw NotFoundException.of("Extraction", id);
+        }
+        return snapshot;
+    }
+
     @Transactional(readOnly = true)
     public Page<Snapshot> list(Long projectId, Pageable pageable) {
         return this.snapshots.findByProjectIdOrderByIdDesc(projectId, pageable);

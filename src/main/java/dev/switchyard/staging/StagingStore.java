@@ -144,16 +144,7 @@ public class StagingStore {
                 .copyIn("COPY source_ids (id) FROM STDIN");
             StringBuilder buffer = new StringBuilder();
             ids.accept((id) -> {
-                for (int i = 0; i < id.length(); i++) {
-                    char c = id.charAt(i);
-                    switch (c) {
-                        case '\\' -> buffer.append("\\\\");
-                        case '\t' -> buffer.append("\\t");
-                        case '\n' -> buffer.append("\\n");
-                        case '\r' -> buffer.append("\\r");
-                        default -> buffer.append(c);
-                    }
-                }
+                StagingWriter.escape(buffer, id);
                 buffer.append('\n');
                 if (buffer.length() > 256 * 1024) {
                     byte[] bytes = buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -118,7 +118,13 @@ public final class StagingWriter implements AutoCloseable {
         }
     }
 
-    private static void escape(StringBuilder out, CharSequence text) {
+    /**
+     * Appends text escaped for COPY's text format (backslash, tab, line feed, carriage
+     * return).
+     * @param out where to append
+     * @param text the text
+     */
+    static void escape(StringBuilder out, CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
