@@ -92,7 +92,7 @@ class AssessmentBrowserTests {
         web.findElement(By.linkText("Findings")).click();
         new Select(Browser.await(By.id("kind"))).selectByValue("DUPLICATE_CANDIDATES");
         web.findElement(By.cssSelector("main form button")).click();
-        web.findElement(By.linkText("Duplicate candidates")).click();
+        Browser.await(By.linkText("Duplicate candidates")).click();
         assertThat(Browser.await(By.id("examples-table")).getText()).contains("001f4000009wJD7AAM",
                 "001f4000003NkdGAAS");
     }

@@ -70,6 +70,9 @@ public final class Browser {
             .build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // an element looked up right after a form submission may belong to the page still
+        // loading
+        chrome.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         return chrome;
     }
 
