@@ -1,0 +1,130 @@
+package dev.switchyard.staging;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads staged records back as values for transforms: by id, as a random sample, or all
+ * of an object in id order, always leaving out records deleted in the source. Numbers
+ * come back as {@code Long} or {@code BigDecimal} (never a binary double), text as
+ * {@code String}, checkboxes as {@code Boolean}.
+ */
+@Component
+public class StagedRecords {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+
+    private final ObjectReader reader;
+
+    StagedRecords(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.reader = json.readerFor(MAP)
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_LONG_FOR_INTS);
+    }
+
+    /**
+     * @param snapshotId the snapshot
+     * @param object the object as staged
+     * @param ids source ids
+     * @return the records found, in the order of {@code ids} (ids not staged are left
+     * out)
+     */
+    public List<Staged> byIds(long snapshotId, String object, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Staged> found = new LinkedHashMap<>();
+        this.jdbc.query(
+                "select source_id, payload::text from staged_record where snapshot_id = ? and object = ? and not deleted"
+                        + " and source_id = any (?)",
+                (rs) -> {
+                    found.put(rs.getString(1), new Staged(rs.getString(1), parse(rs.getString(2))));
+                }, snapshotId, object, ids.toArray(String[]::new));
+        List<Staged> result = new ArrayList<>();
+        for (String id : ids) {
+            Staged staged = found.get(id);
+            if (staged != null) {
+                result.add(staged);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * @param snapshotId the snapshot
+     * @param object the object as staged
+     * @param size how many
+     * @return up to {@code size} records chosen at random
+     */
+    public List<Staged> sample(long snapshotId, String object, int size) {
+        List<Staged> result = new ArrayList<>();
+        this.jdbc.query(
+                "select source_id, payload::text from staged_record where snapshot_id = ? and object = ? and not deleted"
+                        + " order by random() limit ?",
+                (rs) -> {
+                    result.add(new Staged(rs.getString(1), parse(rs.getString(2))));
+                }, snapshotId, object, size);
+        return result;
+    }
+
+    /**
+     * Streams an object's records in id order.
+     * @param snapshotId the snapshot
+     * @param object the object as staged
+     * @param limit the most to read
+     * @param consumer what to do with each
+     */
+    public void each(long snapshotId, String object, int limit, Consumer<Staged> consumer) {
+        this.jdbc.query(
+                "select source_id, payload::text from staged_record where snapshot_id = ? and object = ? and not deleted"
+                        + " order by source_id limit ?",
+                (rs) -> {
+                    consumer.accept(new Staged(rs.getString(1), parse(rs.getString(2))));
+                }, snapshotId, object, limit);
+    }
+
+    /**
+     * @param snapshotId the snapshot
+     * @param object the object as staged
+     * @return how many of its records were not deleted in the source
+     */
+    public long count(long snapshotId, String object) {
+        Long count = this.jdbc.queryForObject(
+                "select count(*) from staged_record where snapshot_id = ? and object = ? and not deleted", Long.class,
+                snapshotId, object);
+        return (count != null) ? count : 0;
+    }
+
+    /**
+     * @param payload a staged payload
+     * @return its values
+     */
+    public Map<String, Object> parse(String payload) {
+        return this.reader.readValue(payload);
+    }
+
+    /**
+     * A staged record.
+     *
+     * @param sourceId its id in the source
+     * @param values its values by field
+     */
+    public record Staged(String sourceId, Map<String, Object> values) {
+    }
+
+}
