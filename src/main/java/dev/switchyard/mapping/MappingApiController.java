@@ -11,6 +11,7 @@ import dev.switchyard.project.ProjectRole;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +28,12 @@ class MappingApiController {
 
     private final ProjectAccess access;
 
-    MappingApiController(MappingService mappings, ProjectAccess access) {
+    private final MappingWorkbench workbench;
+
+    MappingApiController(MappingService mappings, ProjectAccess access, MappingWorkbench workbench) {
         this.mappings = mappings;
         this.access = access;
+        this.workbench = workbench;
     }
 
     /**
@@ -60,6 +64,51 @@ class MappingApiController {
     MappingDocument save(@PathVariable Long projectId, @RequestBody MappingDocument document) {
         this.access.require(projectId, ProjectRole.ANALYST);
         return this.mappings.save(projectId, document, null).document();
+    }
+
+    @PostMapping("/api/v1/projects/{projectId}/mapping/suggest")
+    @Operation(summary = "Suggest object, field, match-key and picklist mappings (changes nothing)",
+            description = "Returns {\"mapping\": the saved mapping plus every suggestion, in the GET/PUT format, "
+                    + "so a client accepts all by PUTting it; \"suggestions\": each with a key, kind, description "
+                    + "and confidence}. Rejected suggestions (keys in the document's rejectedSuggestions) are not "
+                    + "offered again.")
+    MappingSuggester.Result suggest(@PathVariable Long projectId) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        return this.workbench.suggest(projectId);
+    }
+
+    @PostMapping("/api/v1/projects/{projectId}/mapping/validate")
+    @Operation(summary = "Validate the saved mapping",
+            description = "{\"errors\":[…],\"warnings\":[…]}, each with code, source, target, field and message. "
+                    + "Includes a run of the mapping over up to 2,000 staged records per object mapping.")
+    MappingValidator.Report validate(@PathVariable Long projectId) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        return this.workbench.validate(projectId);
+    }
+
+    /**
+     * A preview request.
+     *
+     * @param object the source object's name (any case)
+     * @param sourceIds the records to show; empty or absent for a random sample
+     * @param sample the sample size when no ids are given (default 5, at most 50)
+     */
+    record PreviewRequest(String object, List<String> sourceIds, Integer sample) {
+    }
+
+    @PostMapping("/api/v1/projects/{projectId}/mapping/preview")
+    @Operation(summary = "Preview the saved mapping on staged records",
+            description = "Body {\"object\", \"sourceIds\": [...]} → [{\"sourceId\", \"targetObject\", "
+                    + "\"source\": {...}, \"target\": {...} keyed by target field, \"errors\": [...], "
+                    + "\"notes\", \"included\" (whether the source filter takes it)}], one per record and object "
+                    + "mapping reading the object. Without ids, a random sample (sample, default 5). Nothing is "
+                    + "written.")
+    List<MappingPreview.Row> preview(@PathVariable Long projectId,
+            @RequestBody(required = false) PreviewRequest request) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        PreviewRequest body = (request != null) ? request : new PreviewRequest(null, null, null);
+        return this.workbench.preview(projectId, body.object(),
+                (body.sourceIds() != null) ? body.sourceIds() : List.of(), (body.sample() != null) ? body.sample() : 5);
     }
 
     @GetMapping("/api/v1/projects/{projectId}/mapping/versions")

@@ -4,7 +4,7 @@ package dev.switchyard.profiling;
  * The Jaro-Winkler similarity of two strings, in [0, 1] (prefix scale 0.1, up to 4
  * characters).
  */
-final class JaroWinkler {
+public final class JaroWinkler {
 
     private JaroWinkler() {
     }
@@ -15,7 +15,7 @@ final class JaroWinkler {
      * Johnson" and "Matthew Jones" do not pass for alike on their shared first word; else
      * that of the whole strings.
      */
-    static double nameSimilarity(String a, String b) {
+    public static double nameSimilarity(String a, String b) {
         String[] wordsA = a.split(" ");
         String[] wordsB = b.split(" ");
         if (wordsA.length < 2 || wordsA.length != wordsB.length) {
@@ -28,7 +28,7 @@ final class JaroWinkler {
         return least;
     }
 
-    static double similarity(String a, String b) {
+    public static double similarity(String a, String b) {
         if (a.equals(b)) {
             return 1.0;
         }

@@ -111,6 +111,64 @@ public class StagedRecords {
     }
 
     /**
+     * @param snapshotId the snapshot
+     * @param object the object as staged
+     * @param field one of its fields
+     * @param limit the most values to return
+     * @return its distinct non-blank values (trimmed) with their counts, most frequent
+     * first
+     */
+    public List<Map.Entry<String, Long>> distinctValues(long snapshotId, String object, String field, int limit) {
+        List<Map.Entry<String, Long>> values = new ArrayList<>();
+        this.jdbc.query("""
+                select btrim(payload ->> ?) as value, count(*) from staged_record
+                where snapshot_id = ? and object = ? and not deleted and btrim(coalesce(payload ->> ?, '')) <> ''
+                group by 1 order by 2 desc, 1 limit ?""", (rs) -> {
+            values.add(Map.entry(rs.getString(1), rs.getLong(2)));
+        }, field, snapshotId, object, field, limit);
+        return values;
+    }
+
+    /**
+     * @param snapshotId the snapshot
+     * @param object the object as staged
+     * @param predicate a condition over the alias {@code s} (a staged record)
+     * @param params its parameters
+     * @param ids the records to test, or null for all
+     * @return how many of the records match
+     */
+    public long countMatching(long snapshotId, String object, String predicate, List<Object> params,
+            Collection<String> ids) {
+        List<Object> all = new ArrayList<>(List.of(snapshotId, object));
+        String restrict = "";
+        if (ids != null) {
+            restrict = " and s.source_id = any (?)";
+            all.add(ids.toArray(String[]::new));
+        }
+        all.addAll(params);
+        Long count = this.jdbc.queryForObject("select count(*) from staged_record s where s.snapshot_id = ? and "
+                + "s.object = ? and not s.deleted" + restrict + " and (" + predicate + ")", Long.class, all.toArray());
+        return (count != null) ? count : 0;
+    }
+
+    /**
+     * @param snapshotId the snapshot
+     * @param object the object as staged
+     * @param predicate a condition over the alias {@code s} (a staged record)
+     * @param params its parameters
+     * @param ids the records to test
+     * @return the ids among {@code ids} that match
+     */
+    public java.util.Set<String> matching(long snapshotId, String object, String predicate, List<Object> params,
+            Collection<String> ids) {
+        List<Object> all = new ArrayList<>(List.of(snapshotId, object, ids.toArray(String[]::new)));
+        all.addAll(params);
+        return new java.util.HashSet<>(this.jdbc.queryForList("select s.source_id from staged_record s where "
+                + "s.snapshot_id = ? and s.object = ? and not s.deleted and s.source_id = any (?) and (" + predicate
+                + ")", String.class, all.toArray()));
+    }
+
+    /**
      * @param payload a staged payload
      * @return its values
      */
