@@ -77,33 +77,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest()
             .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body is missing or is not valid JSON of the expected shape" + reason(ex)));
-    }
-
-    /**
-     * @return what Jackson found wrong (an unknown transform type, a bad value, where),
-     * without class names, or an empty string
-     */
-    static String reason(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof tools.jackson.core.JacksonException jackson) {
-                String message = jackson.getOriginalMessage();
-                if (message == null) {
-                    return "";
-                }
-                message = message.replaceAll("`?\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][\\w$]*)`?", "$1")
-                    .replaceAll("\\s+", " ");
-                if (message.length() > 300) {
-                    message = message.substring(0, 300) + "…";
-                }
-                String path = jackson.getPathReference();
-                if (path != null) {
-                    path = path.replaceAll("(?:[a-z_][a-z0-9_]*\\.)+([A-Z][\\w$]*)", "$1");
-                }
-                return ": " + message + ((path != null && !path.isBlank()) ? " (at " + path + ")" : "");
-            }
-        }
-        return "";
+                    "The request body is missing or is not valid JSON of the expected shape" + JsonErrors.reason(ex)));
     }
 
 }
