@@ -111,6 +111,18 @@ class MappingApiController {
                 (body.sourceIds() != null) ? body.sourceIds() : List.of(), (body.sample() != null) ? body.sample() : 5);
     }
 
+    @GetMapping("/api/v1/projects/{projectId}/mapping/schema-check")
+    @Operation(summary = "Check another environment's target against the authoring target",
+            description = "Reads the environment's target schema now and lists what differs where it matters to the "
+                    + "saved mapping: mapped objects or fields missing, other types, shorter lengths, other references, "
+                    + "picklist values not allowed, required fields not mapped. {\"environment\", "
+                    + "\"authoredAgainst\", \"readProblem\" (when the live schema could not be read), "
+                    + "\"differences\": [...]}.")
+    SchemaCheck.Result schemaCheck(@PathVariable Long projectId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String environment) {
+        return this.workbench.schemaCheck(projectId, environment);
+    }
+
     @GetMapping("/api/v1/projects/{projectId}/mapping/versions")
     @Operation(summary = "The mapping's version history, newest first (latest 200)")
     List<VersionJson> versions(@PathVariable Long projectId) {

@@ -66,9 +66,12 @@ class MappingController {
 
     private final WorkspaceModel workspace;
 
-    MappingController(MappingService mappings, MappingInputs inputs, MappingWorkbench workbench,
-            MappingValidator validator, MappingSuggester suggester, TargetPicklists picklists, TransformForms forms,
-            StagedRecords staged, ProjectAccess access, WorkspaceModel workspace) {
+    private final dev.switchyard.project.ProjectService projects;
+
+    MappingController(dev.switchyard.project.ProjectService projects, MappingService mappings, MappingInputs inputs,
+            MappingWorkbench workbench, MappingValidator validator, MappingSuggester suggester,
+            TargetPicklists picklists, TransformForms forms, StagedRecords staged, ProjectAccess access,
+            WorkspaceModel workspace) {
         this.mappings = mappings;
         this.inputs = inputs;
         this.workbench = workbench;
@@ -79,6 +82,7 @@ class MappingController {
         this.staged = staged;
         this.access = access;
         this.workspace = workspace;
+        this.projects = projects;
     }
 
     // ---------------------------------------------------------------- overview
@@ -106,6 +110,12 @@ class MappingController {
         model.addAttribute("inputs", in);
         model.addAttribute("sources", in.source().stream().map(DictionaryObject::name).toList());
         model.addAttribute("targets", in.target().stream().map(DictionaryObject::name).toList());
+        model.addAttribute("otherEnvironments",
+                this.projects.environments(projectId)
+                    .stream()
+                    .map(dev.switchyard.project.Environment::getName)
+                    .filter((n) -> !n.equalsIgnoreCase(in.environment()))
+                    .toList());
         return "mapping/overview";
     }
 
@@ -732,6 +742,20 @@ class MappingController {
             }
         }
         return "mapping/preview";
+    }
+
+    @GetMapping("/projects/{projectId}/mapping/schema-check")
+    String schemaCheck(@PathVariable Long projectId, @RequestParam(required = false) String environment, Model model) {
+        this.workspace.fill(projectId, model, "mapping");
+        model.addAttribute("current", this.mappings.current(projectId));
+        model.addAttribute("environment", environment);
+        try {
+            model.addAttribute("check", this.workbench.schemaCheck(projectId, environment));
+        }
+        catch (InvalidInputException | NotFoundException ex) {
+            model.addAttribute("error", ex.getMessage());
+        }
+        return "mapping/schema-check";
     }
 
     @GetMapping("/projects/{projectId}/mapping/versions")

@@ -22,8 +22,11 @@ public class MappingWorkbench {
 
     private final MappingPreview preview;
 
+    private final SchemaCheck schemaCheck;
+
     MappingWorkbench(MappingService mappings, MappingInputs inputs, MappingSuggester suggester,
-            MappingValidator validator, MappingPreview preview) {
+            MappingValidator validator, MappingPreview preview, SchemaCheck schemaCheck) {
+        this.schemaCheck = schemaCheck;
         this.mappings = mappings;
         this.inputs = inputs;
         this.suggester = suggester;
@@ -57,6 +60,17 @@ public class MappingWorkbench {
     public List<MappingPreview.Row> preview(Long projectId, String object, Collection<String> sourceIds, int random) {
         return this.preview.preview(this.inputs.load(projectId), this.mappings.current(projectId).document(), object,
                 sourceIds, random);
+    }
+
+    /**
+     * @param projectId the project
+     * @param environment another environment
+     * @return how its target differs from the authoring target, where it matters to the
+     * saved mapping
+     */
+    public SchemaCheck.Result schemaCheck(Long projectId, String environment) {
+        return this.schemaCheck.check(projectId, this.inputs.load(projectId),
+                this.mappings.current(projectId).document(), environment);
     }
 
 }

@@ -127,6 +127,21 @@ class MappingWorkbenchIntegrationTests {
         assertThat((List<?>) JsonPath.read(sample, "$")).hasSize(3);
         this.mvc.perform(post(base + "/preview").with(auth).contentType(MediaType.APPLICATION_JSON).content("""
                 {"object": "Lead"}""")).andExpect(status().isUnprocessableContent());
+
+        // staging's target drifted from the sandbox's: reported before any run
+        String drifted = TargetDatabases.demoSchema()
+            .replace("'Proposal', 'Negotiation'", "'Negotiation'")
+            .replace("name           varchar(255) not null", "name           varchar(100) not null")
+            .replace("    title         varchar(128),\n", "");
+        TargetDatabases.connect(this.mvc, project.getId(), "staging",
+                TargetDatabases.create(this.postgres, "crm", drifted), auth);
+        String check = body(get(base + "/schema-check").param("environment", "staging").with(auth));
+        List<String> differences = JsonPath.read(check, "$.differences");
+        assertThat(differences).containsExactlyInAnyOrder("people.title does not exist in staging",
+                "companies.name holds 100 characters in staging but 255 in sandbox",
+                "deals.stage does not allow Proposal in staging");
+        String same = body(get(base + "/schema-check").param("environment", "sandbox").with(auth));
+        assertThat((List<?>) JsonPath.read(same, "$.differences")).isEmpty();
     }
 
     private static String suggestion(String json, String target, String field) {
