@@ -376,8 +376,9 @@ final class MappingWorkbookReader {
             node = this.json.readTree(text);
         }
         catch (JacksonException ex) {
-            throw fail(sheet, r, TRANSFORMS, "not valid JSON: " + reason(ex) + location(ex)
-                    + " (write the steps like [{\"type\":\"trim\"},{\"type\":\"truncate\",\"length\":80}])");
+            String at = location(ex);
+            throw fail(sheet, r, TRANSFORMS, "not valid JSON: " + reason(ex) + (at.isEmpty() ? "" : " (at " + at + ")")
+                    + "; write the steps like [{\"type\":\"trim\"},{\"type\":\"truncate\",\"length\":80}]");
         }
         List<JsonNode> steps = new ArrayList<>();
         if (node.isObject()) {
@@ -791,14 +792,14 @@ final class MappingWorkbookReader {
     }
 
     /**
-     * @return where in the JSON text the error is, e.g. " at line 1, column 17", or an
-     * empty string
+     * @return where in the JSON text the error is, e.g. "line 1, column 17", or an empty
+     * string
      */
     static String location(JacksonException ex) {
         if (ex.getLocation() == null || ex.getLocation().getLineNr() < 1) {
             return "";
         }
-        return " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr();
+        return "line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr();
     }
 
     /**
