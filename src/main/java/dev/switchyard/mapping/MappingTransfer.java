@@ -147,6 +147,13 @@ public class MappingTransfer {
         if (first < content.length && content[first] == '{') {
             return readJson(content);
         }
+        if (content.length < 2 || content[0] != 'P' || content[1] != 'K') {
+            boolean ole2 = content.length >= 4 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF;
+            if (!ole2) {
+                throw new InvalidInputException("file", "The file is neither an XLSX workbook nor a JSON mapping "
+                        + "document: export a mapping to see what an import takes");
+            }
+        }
         return this.workbook.read(content);
     }
 

@@ -51,7 +51,7 @@ public class MappingWorkbook {
     public static final int MAX_ROWS = 100_000;
 
     /** The most a workbook may unpack to (its XML): a guard against ZIP bombs. */
-    static final long MAX_UNPACKED_BYTES = 200L * 1024 * 1024;
+    static final long MAX_UNPACKED_BYTES = 100L * 1024 * 1024;
 
     static final String OBJECTS = "Objects";
 

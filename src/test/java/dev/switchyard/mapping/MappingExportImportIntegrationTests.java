@@ -168,7 +168,7 @@ class MappingExportImportIntegrationTests {
                 .param("version", "1")
                 .with(asAnalyst))
             .andExpect(status().isUnprocessableContent())
-            .andExpect(jsonPath("$.detail").value("The file is not an XLSX workbook"));
+            .andExpect(jsonPath("$.detail", startsWith("The file is neither an XLSX workbook nor a JSON mapping")));
         this.mvc.perform(multipart(base + "/import").file(file("m.xlsx", XLSX, xlsx)).with(asAnalyst))
             .andExpect(status().isUnprocessableContent())
             .andExpect(jsonPath("$.errors.version").exists());

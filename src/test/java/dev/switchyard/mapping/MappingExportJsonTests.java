@@ -53,7 +53,9 @@ class MappingExportJsonTests {
         assertThat(error("{\"objects\": [{\"source\": \"A\", \"target\": \"b\", \"fields\": [{\"target\": \"x\", "
                 + "\"transforms\": [{\"type\": \"regex-replace\", \"pattern\": \"(\"}]}]}]}"))
             .contains("Invalid regular expression '('");
-        assertThat(error("   ")).isEqualTo("The file is not an XLSX workbook");
+        assertThat(error("   ")).isEqualTo("The file is neither an XLSX workbook nor a JSON mapping document: "
+                + "export a mapping to see what an import takes");
+        assertThat(error("[{\"source\": \"Account\"}]")).startsWith("The file is neither an XLSX workbook");
         assertThat(error("")).isEqualTo("The file is empty");
     }
 

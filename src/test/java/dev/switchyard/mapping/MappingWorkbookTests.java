@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import dev.switchyard.mapping.transform.Constant;
 import dev.switchyard.mapping.transform.MultiPicklistMap;
@@ -332,6 +334,17 @@ class MappingWorkbookTests {
         assertThatExceptionOfType(InvalidInputException.class)
             .isThrownBy(() -> this.workbook.read(new ByteArrayInputStream(huge)))
             .withMessage("The file is larger than 20 MB: a mapping file is far smaller");
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i <= MappingWorkbook.MAX_UNPACKED_BYTES / zeros.length; i++) {
+                zip.write(zeros);
+            }
+        }
+        assertThat(bomb.size()).isLessThan(1024 * 1024);
+        assertThat(error(bomb.toByteArray()))
+            .isEqualTo("The workbook unpacks to more than 100 MB: a mapping workbook is far smaller");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
             Sheet sheet = book.createSheet("Objects");
