@@ -31,6 +31,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class TableExport {
 
+    /** The most characters an XLSX cell holds. */
+    public static final int MAX_CELL_LENGTH = 32_767;
+
     /** Rows kept in memory while an XLSX sheet is streamed. */
     private static final int WINDOW = 200;
 
@@ -102,9 +105,66 @@ public final class TableExport {
         else {
             // setCellValue(String) always makes a string cell: "=1+1" stays text, never a
             // formula.
-            String text = value.toString();
-            cell.setCellValue((text.length() > 32_767) ? text.substring(0, 32_767) : text);
+            String text = xlsxText(value.toString());
+            cell.setCellValue((text.length() > MAX_CELL_LENGTH) ? text.substring(0, MAX_CELL_LENGTH) : text);
         }
+    }
+
+    /**
+     * Escapes text for an XLSX string cell so that it reads back exactly as given. XLSX
+     * stores text as XML, which cannot hold most control characters, and spreadsheets
+     * read {@code _xHHHH_} in a cell as the character with that hex code (ECMA-376
+     * ST_Xstring). So a control character (or an unpaired surrogate, or U+FFFE/U+FFFF) is
+     * written as its {@code _xHHHH_} escape, and the underscore of a literal
+     * {@code _xHHHH_} as {@code _x005F_}; Excel and Apache POI decode both on reading.
+     * @param text the text
+     * @return the text to put in the cell (the same string when nothing needs escaping)
+     */
+    public static String xlsxText(String text) {
+        StringBuilder escaped = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replacement = null;
+            if (c == '_' && escapeLike(text, i)) {
+                replacement = "_x005F_";
+            }
+            else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (escaped != null) {
+                    escaped.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c) || c == '\uFFFE'
+                    || c == '\uFFFF') {
+                replacement = String.format("_x%04X_", (int) c);
+            }
+            if (replacement != null && escaped == null) {
+                escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (escaped != null) {
+                if (replacement != null) {
+                    escaped.append(replacement);
+                }
+                else {
+                    escaped.append(c);
+                }
+            }
+        }
+        return (escaped != null) ? escaped.toString() : text;
+    }
+
+    private static boolean escapeLike(String text, int at) {
+        if (at + 7 > text.length() || text.charAt(at + 1) != 'x' || text.charAt(at + 6) != '_') {
+            return false;
+        }
+        for (int i = at + 2; i < at + 6; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

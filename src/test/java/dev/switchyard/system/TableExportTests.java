@@ -58,4 +58,20 @@ class TableExportTests {
         }
     }
 
+    @Test
+    void xlsxTextReadsBackExactlyWithControlCharactersAndLiteralEscapes() throws Exception {
+        List<String> texts = List.of("_x0041_", "a_x005F_b", "bell\u0007 and nul\u0000", "tab\tline\nreturn\r",
+                "\uD800 alone", "emoji \uD83D\uDE00", "_x12_", "_xZZZZ_", "plain");
+        assertThat(TableExport.xlsxText("plain")).isSameAs("plain");
+        assertThat(TableExport.xlsxText("_x0041_")).isEqualTo("_x005F_x0041_");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableExport.xlsx("Texts", List.of("text"), texts.stream().map(List::of), out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = workbook.getSheet("Texts");
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(sheet.getRow(i + 1).getCell(0).getStringCellValue()).isEqualTo(texts.get(i));
+            }
+        }
+    }
+
 }
