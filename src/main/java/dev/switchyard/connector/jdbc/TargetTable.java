@@ -45,7 +45,7 @@ final class TargetTable {
 
     private final Map<String, String> referringColumns;
 
-    private TargetTable(String schema, String name, String qualified, List<JdbcColumn> columns, String primaryKey,
+    TargetTable(String schema, String name, String qualified, List<JdbcColumn> columns, String primaryKey,
             Set<String> unique, Map<String, String> constraintColumns, Map<String, String> referringColumns) {
         this.schema = schema;
         this.name = name;
