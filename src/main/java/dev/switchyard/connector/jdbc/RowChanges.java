@@ -35,6 +35,8 @@ final class RowChanges {
 
     private final RowIsolation isolation;
 
+    private final RowStatements statements;
+
     private final String secret;
 
     private final List<RowRejection> rejections = new ArrayList<>();
@@ -45,6 +47,7 @@ final class RowChanges {
         this.sql = new TargetSql(dialect);
         this.values = new TargetValues(dialect);
         this.isolation = new RowIsolation(connection, dialect);
+        this.statements = RowStatements.of(connection, dialect, table, null);
         this.secret = secret;
     }
 
@@ -72,9 +75,10 @@ final class RowChanges {
         List<String> order = new ArrayList<>(changes.keySet());
         for (Map.Entry<List<JdbcColumn>, List<Row>> group : groups.entrySet()) {
             List<Row> list = group.getValue();
-            for (int from = 0; from < list.size(); from += TargetSql.ROWS_PER_STATEMENT) {
-                this.isolation.run(list.subList(from, Math.min(list.size(), from + TargetSql.ROWS_PER_STATEMENT)),
-                        (part) -> patchRows(group.getKey(), id, part), (row, found) -> {
+            int perStatement = this.statements.rowsPerStatement(group.getKey().size());
+            for (int from = 0; from < list.size(); from += perStatement) {
+                this.isolation.run(list.subList(from, Math.min(list.size(), from + perStatement)),
+                        (part) -> this.statements.update(part, group.getKey(), id, false), (row, found) -> {
                             if (!found) {
                                 reject(row.targetId(), id.name(), "No row of " + this.table.location() + " has "
                                         + id.name() + " = '" + row.targetId() + "'");
@@ -105,24 +109,6 @@ final class RowChanges {
                     }, (row, ex) -> refused((String) row[0], Map.of(), ex, true));
         }
         return this.rejections;
-    }
-
-    private List<Boolean> patchRows(List<JdbcColumn> set, JdbcColumn id, List<Row> rows) throws SQLException {
-        try (PreparedStatement statement = this.connection
-            .prepareStatement(this.sql.update(this.table, set, id, false))) {
-            for (Row row : rows) {
-                int parameter = 1;
-                for (JdbcColumn column : set) {
-                    this.values.bind(statement, parameter++, column, row.values().get(column));
-                }
-                this.values.bind(statement, parameter, id, row.targetIdValue(this.values, id));
-                if (rows.size() > 1) {
-                    statement.addBatch();
-                }
-            }
-            int[] counts = (rows.size() > 1) ? statement.executeBatch() : new int[] { statement.executeUpdate() };
-            return Arrays.stream(counts).mapToObj((count) -> count != 0).toList();
-        }
     }
 
     private List<Boolean> deleteRows(JdbcColumn id, List<Object[]> rows) throws SQLException {

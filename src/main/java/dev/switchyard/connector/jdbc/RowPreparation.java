@@ -2,11 +2,10 @@ package dev.switchyard.connector.jdbc;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import dev.switchyard.connector.TargetRecord;
 import dev.switchyard.connector.WriteResult;
@@ -28,15 +27,13 @@ final class RowPreparation {
 
     private final WriteResult[] results;
 
-    private final Comparator<JdbcColumn> columnOrder;
+    private final Map<String, JdbcColumn> columns = new HashMap<>();
 
     RowPreparation(TargetTable table, JdbcColumn matchKey, TargetValues values, WriteResult[] results) {
         this.table = table;
         this.matchKey = matchKey;
         this.values = values;
         this.results = results;
-        List<JdbcColumn> columns = table.columns();
-        this.columnOrder = Comparator.comparingInt(columns::indexOf);
     }
 
     /**
@@ -71,24 +68,35 @@ final class RowPreparation {
     }
 
     private Row row(int index, TargetRecord record) {
-        Map<JdbcColumn, Object> converted = new TreeMap<>(this.columnOrder);
+        List<JdbcColumn> columns = this.table.columns();
+        Object[] slots = new Object[columns.size()];
+        boolean[] set = new boolean[columns.size()];
         for (Map.Entry<String, Object> field : record.values().entrySet()) {
-            JdbcColumn column = this.table.column(field.getKey()).orElse(null);
+            JdbcColumn column = this.columns.computeIfAbsent(field.getKey(),
+                    (name) -> this.table.column(name).orElse(null));
             if (column == null) {
                 reject(index, record, field.getKey(),
                         "There is no column '" + field.getKey() + "' in " + this.table.location());
                 return null;
             }
-            if (converted.containsKey(column)) {
+            int ordinal = this.table.ordinal(column);
+            if (set[ordinal]) {
                 reject(index, record, column.name(), "The record sets the column " + column.name() + " twice");
                 return null;
             }
             try {
-                converted.put(column, this.values.convert(column, field.getValue()));
+                slots[ordinal] = this.values.convert(column, field.getValue());
+                set[ordinal] = true;
             }
             catch (TargetValues.ValueRejection ex) {
                 reject(index, record, ex.column(), ex.getMessage());
                 return null;
+            }
+        }
+        Map<JdbcColumn, Object> converted = new LinkedHashMap<>();
+        for (int i = 0; i < slots.length; i++) {
+            if (set[i]) {
+                converted.put(columns.get(i), slots[i]);
             }
         }
         Object keyValue = (this.matchKey != null) ? converted.get(this.matchKey) : null;

@@ -18,14 +18,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads target rows by a list of keys: ids by match key, whole rows by id, and counts.
- * Keys go in {@code IN} lists of at most {@value #KEYS_PER_QUERY}, padded to a few fixed
- * lengths so that the database sees few distinct statements.
+ * Reads target rows by a list of keys: ids by match key, whole rows by id, and counts. On
+ * PostgreSQL the keys travel as one {@code text[]} cast to the key's type
+ * ({@code key = any(…)}); elsewhere in {@code IN} lists of at most
+ * {@value #KEYS_PER_QUERY}, padded to a few fixed lengths so that the database sees few
+ * distinct statements.
  */
 final class TargetQueries {
 
-    /** Keys per query, at most. */
+    /** Keys per query, at most, listed as parameters. */
     static final int KEYS_PER_QUERY = 512;
+
+    /** Keys per query, at most, in one array (PostgreSQL). */
+    static final int KEYS_PER_ARRAY = 10_000;
 
     private final Connection connection;
 
@@ -93,20 +98,34 @@ final class TargetQueries {
             throws SQLException {
         List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
         distinct.removeIf(Objects::isNull);
-        for (int from = 0; from < distinct.size(); from += KEYS_PER_QUERY) {
-            List<Object> part = distinct.subList(from, Math.min(distinct.size(), from + KEYS_PER_QUERY));
+        int perQuery = this.sql.arrays() ? KEYS_PER_ARRAY : KEYS_PER_QUERY;
+        for (int from = 0; from < distinct.size(); from += perQuery) {
+            List<Object> part = distinct.subList(from, Math.min(distinct.size(), from + perQuery));
+            if (this.sql.arrays()) {
+                try (PreparedStatement statement = this.connection
+                    .prepareStatement(this.sql.selectAny(table, columns, key))) {
+                    statement.setArray(1, this.connection.createArrayOf("text",
+                            part.stream().map(TargetValues::postgresText).toArray(String[]::new)));
+                    read(statement, reader);
+                }
+                continue;
+            }
             int padded = Math.min(KEYS_PER_QUERY, Integer.highestOneBit(part.size() * 2 - 1));
             try (PreparedStatement statement = this.connection
                 .prepareStatement(this.sql.select(table, columns, key, padded))) {
                 for (int i = 0; i < padded; i++) {
                     this.values.bind(statement, i + 1, key, part.get(Math.min(i, part.size() - 1)));
                 }
-                try (ResultSet rs = statement.executeQuery()) {
-                    JdbcValues[] readers = readers(rs.getMetaData());
-                    while (rs.next()) {
-                        reader.row(rs, readers);
-                    }
-                }
+                read(statement, reader);
+            }
+        }
+    }
+
+    private static void read(PreparedStatement statement, RowReader reader) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            JdbcValues[] readers = readers(rs.getMetaData());
+            while (rs.next()) {
+                reader.row(rs, readers);
             }
         }
     }

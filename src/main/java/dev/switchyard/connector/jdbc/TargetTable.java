@@ -29,6 +29,11 @@ final class TargetTable {
             join pg_attribute a on a.attrelid = t.oid and a.attnum = c.conkey[1]
             where c.contype = 'c' and n.nspname = ? and t.relname = ? and cardinality(c.conkey) = 1""";
 
+    private static final String POSTGRES_TYPES = """
+            select a.attname, format_type(a.atttypid, null)
+            from pg_attribute a
+            where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped""";
+
     private final String schema;
 
     private final String name;
@@ -45,8 +50,15 @@ final class TargetTable {
 
     private final Map<String, String> referringColumns;
 
+    private final Map<String, JdbcColumn> byName = new HashMap<>();
+
+    private final Map<String, Integer> ordinals = new HashMap<>();
+
+    private final Map<String, String> castTypes = new HashMap<>();
+
     TargetTable(String schema, String name, String qualified, List<JdbcColumn> columns, String primaryKey,
-            Set<String> unique, Map<String, String> constraintColumns, Map<String, String> referringColumns) {
+            Set<String> unique, Map<String, String> constraintColumns, Map<String, String> referringColumns,
+            Map<String, String> castTypes) {
         this.schema = schema;
         this.name = name;
         this.qualified = qualified;
@@ -55,6 +67,17 @@ final class TargetTable {
         this.unique = unique;
         this.constraintColumns = constraintColumns;
         this.referringColumns = referringColumns;
+        for (int i = 0; i < columns.size(); i++) {
+            this.byName.put(columns.get(i).name(), columns.get(i));
+            this.ordinals.put(columns.get(i).name(), i);
+        }
+        castTypes.forEach((column, type) -> this.castTypes.put(column, switch (type) {
+            // without a length these would mean char(1) and bit(1), and a cast would
+            // truncate
+            case "character" -> "bpchar";
+            case "bit" -> "varbit";
+            default -> type;
+        }));
     }
 
     /**
@@ -84,20 +107,28 @@ final class TargetTable {
                 constraints.putIfAbsent(index, columns.get(0));
             }
         });
+        Map<String, String> castTypes = new HashMap<>();
         if (dialect == SqlDialect.POSTGRESQL) {
-            try (PreparedStatement statement = connection.prepareStatement(POSTGRES_CHECKS)) {
-                statement.setString(1, schema);
-                statement.setString(2, name);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        constraints.putIfAbsent(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
+            pairs(connection, POSTGRES_CHECKS, List.of(schema, name), constraints);
+            pairs(connection, POSTGRES_TYPES, List.of(dialect.qualify(schema, name)), castTypes);
         }
         return Optional.of(new TargetTable(schema, name, dialect.qualify(schema, name), metadata.columns(name),
                 (primaryKey.size() == 1) ? primaryKey.get(0) : null, unique, constraints,
-                metadata.foreignKeyColumns(name, true)));
+                metadata.foreignKeyColumns(name, true), castTypes));
+    }
+
+    private static void pairs(Connection connection, String sql, List<String> parameters, Map<String, String> into)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    into.putIfAbsent(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
     }
 
     /**
@@ -133,10 +164,32 @@ final class TargetTable {
      * @return the column
      */
     Optional<JdbcColumn> column(String requested) {
+        JdbcColumn exact = this.byName.get(requested);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
         return this.columns.stream()
             .filter((c) -> c.name().equals(requested))
             .findFirst()
             .or(() -> this.columns.stream().filter((c) -> c.name().equalsIgnoreCase(requested)).findFirst());
+    }
+
+    /**
+     * @param column a column of the table
+     * @return its place among the table's columns, from 0
+     */
+    int ordinal(JdbcColumn column) {
+        return this.ordinals.get(column.name());
+    }
+
+    /**
+     * @param column a column of the table
+     * @return PostgreSQL's name for its type without length or precision
+     * ({@code character varying}, {@code numeric}, {@code person_status}), to cast text
+     * to; null for other databases
+     */
+    String castType(JdbcColumn column) {
+        return this.castTypes.get(column.name());
     }
 
     /**

@@ -119,6 +119,31 @@ final class TargetValues {
     }
 
     /**
+     * @param value a value from {@link #convert}, or null
+     * @return its text as PostgreSQL reads it in a cast from {@code text}: ISO dates and
+     * times, plain decimals, {@code \x} hex bytes, array literals for lists
+     */
+    static String postgresText(Object value) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder literal = new StringBuilder("{");
+            for (Object item : list) {
+                literal.append((literal.length() > 1) ? "," : "");
+                if (item == null) {
+                    literal.append("NULL");
+                }
+                else {
+                    literal.append('"').append(item.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                }
+            }
+            return literal.append('}').toString();
+        }
+        return key(value);
+    }
+
+    /**
      * @param value a value from {@link #convert}
      * @return its text as the database gives it back, to match keys read back
      */

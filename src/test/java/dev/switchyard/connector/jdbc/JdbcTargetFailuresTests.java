@@ -34,7 +34,7 @@ class JdbcTargetFailuresTests {
                     new JdbcColumn("source_id", Types.VARCHAR, "VARCHAR", 18, true, false)),
             "id", Set.of("source_id"), Map.of("people_ibfk_1", "company_id", "FK_people_company", "company_id",
                     "source_id", "source_id", "chk_status", "status"),
-            Map.of());
+            Map.of(), Map.of());
 
     @Test
     void lostConnectionsShutdownsAndDeadlocksAreTheTargetsNotTheRecords() throws Exception {

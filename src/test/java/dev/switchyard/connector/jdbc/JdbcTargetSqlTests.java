@@ -21,6 +21,8 @@ class JdbcTargetSqlTests {
 
     private static final JdbcColumn NAME = new JdbcColumn("name", Types.VARCHAR, "varchar", 80, true, false);
 
+    private static final JdbcColumn DOC = new JdbcColumn("doc", Types.OTHER, "json", 0, false, false);
+
     @Test
     void postgresqlInsertsManyRowsReturningIdsAndKeysAndCanSkipConflicts() {
         TargetSql sql = new TargetSql(SqlDialect.POSTGRESQL);
@@ -31,6 +33,25 @@ class JdbcTargetSqlTests {
             .isEqualTo("insert into \"public\".\"people\" (\"id\") values (default), (default) returning \"id\"");
         assertThat(sql.update(table(SqlDialect.POSTGRESQL), List.of(NAME), ID, true)).isEqualTo(
                 "update \"public\".\"people\" set \"name\" = ? where \"id\" = ? and (\"name\" is distinct from ?)");
+    }
+
+    @Test
+    void postgresqlSendsEachColumnAsOneArrayCastBackToTheColumnsType() {
+        TargetSql sql = new TargetSql(SqlDialect.POSTGRESQL);
+        assertThat(sql.insertFromArrays(table(SqlDialect.POSTGRESQL), List.of(KEY, NAME), ID, KEY, true))
+            .isEqualTo("insert into \"public\".\"people\" (\"source_id\", \"name\")"
+                    + " select cast(u.v0 as character varying), cast(u.v1 as character varying)"
+                    + " from unnest(?::text[], ?::text[]) with ordinality as u(v0, v1, ordinality)"
+                    + " order by u.ordinality on conflict (\"source_id\") do nothing returning \"id\", \"source_id\"");
+        assertThat(sql.updateFromArrays(table(SqlDialect.POSTGRESQL), List.of(NAME, DOC), ID, true))
+            .isEqualTo("update \"public\".\"people\" as t set \"name\" = cast(u.v0 as character varying),"
+                    + " \"doc\" = cast(u.v1 as json)"
+                    + " from unnest(?::text[], ?::text[], ?::text[]) with ordinality as u(target_id, v0, v1, ordinality)"
+                    + " where t.\"id\" = cast(u.target_id as bigint) and (t.\"name\" is distinct from"
+                    + " cast(u.v0 as character varying) or t.\"doc\"::text is distinct from (cast(u.v1 as json))::text)"
+                    + " returning t.\"id\"");
+        assertThat(sql.selectAny(table(SqlDialect.POSTGRESQL), List.of(KEY, ID), KEY)).isEqualTo(
+                "select \"source_id\", \"id\" from \"public\".\"people\" where \"source_id\" = any(?::text[]::character varying[])");
     }
 
     @Test
@@ -65,8 +86,9 @@ class JdbcTargetSqlTests {
 
     private static TargetTable table(SqlDialect dialect) {
         String schema = dialect.defaultSchema("crm");
-        return new TargetTable(schema, "people", dialect.qualify(schema, "people"), List.of(ID, KEY, NAME), "id",
-                Set.of("source_id"), Map.of(), Map.of());
+        return new TargetTable(schema, "people", dialect.qualify(schema, "people"), List.of(ID, KEY, NAME, DOC), "id",
+                Set.of("source_id"), Map.of(), Map.of(), (dialect == SqlDialect.POSTGRESQL) ? Map.of("id", "bigint",
+                        "source_id", "character varying", "name", "character varying", "doc", "json") : Map.of());
     }
 
 }

@@ -161,6 +161,37 @@ class JdbcTargetWriterTests {
     }
 
     @Test
+    void upsertThatLosesARaceToAnotherInsertOfItsKeyUpdatesThatRow() throws Exception {
+        // the trigger inserts the same key first, as another writer could between lookup
+        // and insert
+        target.execute("""
+                create function companies_race() returns trigger language plpgsql as $$
+                begin
+                    if new.name = 'Racer' then
+                        insert into companies (source_id, name) values (new.source_id, 'Inserted meanwhile');
+                    end if;
+                    return new;
+                end $$;
+                create trigger companies_race before insert on companies
+                    for each row execute function companies_race();
+                """);
+        try {
+            List<WriteResult> results = this.writer.write("companies", "source_id",
+                    List.of(company("001A", "Acme", null), company("001R", "Racer", null)), WriteMode.UPSERT);
+            assertThat(results).extracting(WriteResult::sourceId, WriteResult::outcome)
+                .containsExactly(tuple("001A", Outcome.CREATED), tuple("001R", Outcome.UPDATED));
+            assertThat(this.writer.existingByMatchKey("companies", "source_id", List.of("001R"))).containsEntry("001R",
+                    results.get(1).targetId());
+            assertThat(this.writer.read("companies", null, List.of(results.get(1).targetId()))
+                .get(results.get(1).targetId())).containsEntry("name", "Racer");
+            assertThat(this.writer.count("companies")).isEqualTo(2);
+        }
+        finally {
+            target.execute("drop trigger companies_race on companies; drop function companies_race()");
+        }
+    }
+
+    @Test
     void upsertWithoutAUniqueIndexLooksUpThenInsertsOrUpdates() {
         String companyId = this.writer
             .write("companies", "source_id", List.of(company("001A", "Acme", "Retail")), WriteMode.CREATE)
@@ -233,6 +264,49 @@ class JdbcTargetWriterTests {
         assertThat(this.writer.read("notes", null, List.of(results.get(0).targetId().toUpperCase())))
             .as("ids are compared as UUIDs")
             .hasSize(1);
+    }
+
+    @Test
+    void awkwardTextAndListsSurviveTheRoundTripAndCompareExactly() {
+        String companyId = this.writer
+            .write("companies", "source_id", List.of(company("001A", "Acme", "Retail")), WriteMode.CREATE)
+            .get(0)
+            .targetId();
+        List<String> tags = new java.util.ArrayList<>(
+                List.of("a,b", "say \"hi\"", "back\\slash", "{braced}", "NULL", "", "naïve ☃"));
+        tags.add(null);
+        List<TargetRecord> chunk = new java.util.ArrayList<>();
+        for (String text : List.of("NULL", "", "it's \"quoted\", {braced} \\ back;slash", "line\nbreak\ttab")) {
+            Map<String, Object> values = new LinkedHashMap<>(
+                    person("P" + chunk.size(), companyId, text, null).values());
+            values.put("interests", text);
+            values.put("tags", tags);
+            chunk.add(new TargetRecord("P" + chunk.size(), values));
+        }
+        List<WriteResult> created = this.writer.write("people", "source_id", chunk, WriteMode.CREATE);
+        assertThat(created).extracting(WriteResult::outcome).containsOnly(Outcome.CREATED);
+        Map<String, Map<String, Object>> rows = this.writer.read("people", null,
+                created.stream().map(WriteResult::targetId).toList());
+        assertThat(rows.values()).extracting((row) -> row.get("interests"))
+            .containsExactly("NULL", "", "it's \"quoted\", {braced} \\ back;slash", "line\nbreak\ttab");
+        assertThat(rows.values()).extracting((row) -> row.get("tags")).containsOnly(tags);
+        assertThat(this.writer.write("people", "source_id", chunk, WriteMode.UPSERT)).extracting(WriteResult::outcome)
+            .containsOnly(Outcome.UNCHANGED);
+    }
+
+    @Test
+    void columnsWithoutEqualityLikeJsonStillTellUnchangedFromUpdated() {
+        TargetRecord note = new TargetRecord("N1", Map.of("source_id", "N1", "meta", "{\"stars\": 4}"));
+        assertThat(this.writer.write("notes", "source_id", List.of(note), WriteMode.UPSERT))
+            .extracting(WriteResult::outcome)
+            .containsExactly(Outcome.CREATED);
+        assertThat(this.writer.write("notes", "source_id", List.of(note), WriteMode.UPSERT))
+            .extracting(WriteResult::outcome)
+            .containsExactly(Outcome.UNCHANGED);
+        assertThat(this.writer.write("notes", "source_id",
+                List.of(new TargetRecord("N1", Map.of("source_id", "N1", "meta", "{\"stars\": 5}"))), WriteMode.UPSERT))
+            .extracting(WriteResult::outcome)
+            .containsExactly(Outcome.UPDATED);
     }
 
     @Test

@@ -52,7 +52,8 @@ final class TargetDatabase implements AutoCloseable {
                 id uuid primary key default gen_random_uuid(),
                 source_id text unique,
                 company_id bigint references companies on delete cascade,
-                body text
+                body text,
+                meta json
             );
             """;
 
