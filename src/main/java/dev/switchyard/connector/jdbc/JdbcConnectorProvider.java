@@ -47,6 +47,34 @@ public class JdbcConnectorProvider implements ConnectorProvider {
     }
 
     /**
+     * Opens a writer on the same settings as a source: {@code url}, {@code username},
+     * {@code schema} and the secret.
+     * @param settings the target connection's settings
+     * @return a writer owning one connection; close it when done
+     * @throws ConnectorException with the exact reason when the connection fails
+     */
+    public JdbcTargetWriter openWriter(ConnectionSettings settings) {
+        if (settings.type() != ConnectorType.JDBC) {
+            throw new ConnectorException("A " + settings.type().key() + " connection cannot be opened through JDBC");
+        }
+        JdbcUrl url = JdbcUrl.parse(settings.option("url"));
+        String username = settings.option("username");
+        Connection connection = JdbcConnections.open(url, username, settings.secret());
+        try {
+            String schema = JdbcConnections.schema(connection, url, settings.option("schema"));
+            return new JdbcTargetWriter(connection, url, username, settings.secret(), schema);
+        }
+        catch (SQLException ex) {
+            close(connection);
+            throw JdbcFailures.reading("opening the schema", ex, url, settings.secret());
+        }
+        catch (RuntimeException ex) {
+            close(connection);
+            throw ex;
+        }
+    }
+
+    /**
      * Connects, looks, and disconnects.
      * @param settings the settings
      * @return what was found: product and version, schema, tables and views

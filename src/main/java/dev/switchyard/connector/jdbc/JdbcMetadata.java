@@ -48,30 +48,43 @@ final class JdbcMetadata {
     JdbcTableMetadata table(JdbcTable table, Map<String, List<String>> picklists) throws SQLException {
         List<String> primaryKey = primaryKey(table.name());
         Map<String, String> references = references(table.name());
-        Set<String> unique = uniqueColumns(table);
+        Set<String> unique = uniqueColumns(table.name());
         if (primaryKey.size() == 1) {
             unique.add(primaryKey.get(0));
         }
         List<FieldSchema> fields = new ArrayList<>();
-        try (ResultSet rs = this.metaData.getColumns(catalog(), schemaPattern(), escape(table.name()), "%")) {
-            while (rs.next()) {
-                String name = rs.getString("COLUMN_NAME");
-                String typeName = rs.getString("TYPE_NAME");
-                int sqlType = rs.getInt("DATA_TYPE");
-                long size = rs.getLong("COLUMN_SIZE");
-                String referenceTo = references.get(name);
-                List<String> values = picklists.getOrDefault(name, List.of());
-                FieldType type = (referenceTo != null) ? FieldType.REFERENCE
-                        : !values.isEmpty() ? FieldType.PICKLIST : JdbcTypes.fieldType(sqlType, typeName, size);
-                boolean required = rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls;
-                fields.add(new FieldSchema(name, typeName, type, JdbcTypes.length(sqlType, size), required,
-                        unique.contains(name), generated(rs), referenceTo, values));
-            }
+        for (JdbcColumn column : columns(table.name())) {
+            String referenceTo = references.get(column.name());
+            List<String> values = picklists.getOrDefault(column.name(), List.of());
+            FieldType type = (referenceTo != null) ? FieldType.REFERENCE
+                    : !values.isEmpty() ? FieldType.PICKLIST : column.fieldType();
+            fields.add(new FieldSchema(column.name(), column.typeName(), type, column.length(), column.required(),
+                    unique.contains(column.name()), column.generated(), referenceTo, values));
         }
         return new JdbcTableMetadata(fields, (primaryKey.size() == 1) ? primaryKey.get(0) : null);
     }
 
-    private List<String> primaryKey(String table) throws SQLException {
+    /**
+     * @param table a table name as the database spells it
+     * @return its columns in ordinal order
+     */
+    List<JdbcColumn> columns(String table) throws SQLException {
+        List<JdbcColumn> columns = new ArrayList<>();
+        try (ResultSet rs = this.metaData.getColumns(catalog(), schemaPattern(), escape(table), "%")) {
+            while (rs.next()) {
+                columns.add(new JdbcColumn(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"),
+                        rs.getString("TYPE_NAME"), rs.getLong("COLUMN_SIZE"),
+                        rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls, generated(rs)));
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * @param table a table name as the database spells it
+     * @return the columns of its primary key in key order; empty when it has none
+     */
+    List<String> primaryKey(String table) throws SQLException {
         Map<Integer, String> columns = new TreeMap<>();
         try (ResultSet rs = this.metaData.getPrimaryKeys(catalog(), schemaName(), table)) {
             while (rs.next()) {
@@ -104,9 +117,27 @@ final class JdbcMetadata {
         return references;
     }
 
-    private Set<String> uniqueColumns(JdbcTable table) {
+    /**
+     * @param table a table name as the database spells it
+     * @return the columns a unique index without a filter covers alone
+     */
+    Set<String> uniqueColumns(String table) {
+        Set<String> unique = new HashSet<>();
+        uniqueIndexes(table).forEach((index, columns) -> {
+            if (columns.size() == 1) {
+                unique.add(columns.get(0));
+            }
+        });
+        return unique;
+    }
+
+    /**
+     * @param table a table name as the database spells it
+     * @return the columns of each unique index without a filter, by index name
+     */
+    Map<String, List<String>> uniqueIndexes(String table) {
         Map<String, List<String>> indexes = new HashMap<>();
-        try (ResultSet rs = this.metaData.getIndexInfo(catalog(), schemaName(), table.name(), true, true)) {
+        try (ResultSet rs = this.metaData.getIndexInfo(catalog(), schemaName(), table, true, true)) {
             while (rs.next()) {
                 String column = rs.getString("COLUMN_NAME");
                 if (rs.getShort("TYPE") != DatabaseMetaData.tableIndexStatistic && column != null
@@ -118,9 +149,33 @@ final class JdbcMetadata {
         catch (SQLException ex) {
             // views and some system objects have no indexes to tell
         }
-        Set<String> unique = new HashSet<>();
-        indexes.values().stream().filter((columns) -> columns.size() == 1).forEach((c) -> unique.add(c.get(0)));
-        return unique;
+        return indexes;
+    }
+
+    /**
+     * @param table a table name as the database spells it
+     * @param exported false for the table's own foreign keys, true for the keys of tables
+     * referring to it
+     * @return for each single-column foreign key, by name, the referring column: its name
+     * for the table's own keys, {@code table.column} for the keys of referring tables
+     */
+    Map<String, String> foreignKeyColumns(String table, boolean exported) throws SQLException {
+        Map<String, List<String>> columns = new HashMap<>();
+        try (ResultSet rs = exported ? this.metaData.getExportedKeys(catalog(), schemaName(), table)
+                : this.metaData.getImportedKeys(catalog(), schemaName(), table)) {
+            while (rs.next()) {
+                String column = rs.getString("FKCOLUMN_NAME");
+                columns.computeIfAbsent(rs.getString("FK_NAME"), (k) -> new ArrayList<>())
+                    .add(exported ? rs.getString("FKTABLE_NAME") + "." + column : column);
+            }
+        }
+        Map<String, String> single = new HashMap<>();
+        columns.forEach((name, list) -> {
+            if (name != null && list.size() == 1) {
+                single.put(name, list.get(0));
+            }
+        });
+        return single;
     }
 
     private static boolean generated(ResultSet rs) throws SQLException {

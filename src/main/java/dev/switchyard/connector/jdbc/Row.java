@@ -1,0 +1,49 @@
+package dev.switchyard.connector.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A record ready to write: its values converted for their columns, in the table's column
+ * order.
+ *
+ * @param index its place in the chunk
+ * @param sourceId its id in the source
+ * @param values the converted values by column, in column order (nulls kept)
+ * @param key the match key's text ({@link TargetValues#key}), or null without a match key
+ * @param keyValue the match key's converted value, or null
+ * @param targetId the id of the row it updates, once known; otherwise null
+ */
+record Row(int index, String sourceId, Map<JdbcColumn, Object> values, String key, Object keyValue, String targetId) {
+
+    /**
+     * @return the columns it sets, in column order
+     */
+    List<JdbcColumn> columns() {
+        return new ArrayList<>(this.values.keySet());
+    }
+
+    /**
+     * @param id the id of the row it updates
+     * @return it, knowing that row
+     */
+    Row withTargetId(String id) {
+        return new Row(this.index, this.sourceId, this.values, this.key, this.keyValue, id);
+    }
+
+    /**
+     * @param converter the converter
+     * @param idColumn the primary key
+     * @return the target id converted for binding
+     */
+    Object targetIdValue(TargetValues converter, JdbcColumn idColumn) {
+        try {
+            return converter.convert(idColumn, this.targetId);
+        }
+        catch (TargetValues.ValueRejection ex) {
+            throw new IllegalStateException("The database gave an id its own column refuses: " + ex.getMessage());
+        }
+    }
+
+}

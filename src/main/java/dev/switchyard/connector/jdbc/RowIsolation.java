@@ -1,0 +1,113 @@
+package dev.switchyard.connector.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.List;
+
+/**
+ * Runs work on many rows at once inside a savepoint and, when the database refuses it,
+ * rolls back to the savepoint and splits the rows in halves until each refused row stands
+ * alone, so that one bad row never keeps the others of its transaction from being
+ * written. With {@code k} bad rows among {@code n} this costs about {@code 2k·log2(n)}
+ * extra statements; with none, one savepoint per call.
+ *
+ * <p>
+ * A failure that is the target's rather than a row's ({@link TargetFailures#unavailable})
+ * is thrown at once, never split.
+ */
+final class RowIsolation {
+
+    private final Connection connection;
+
+    private final boolean releases;
+
+    RowIsolation(Connection connection, SqlDialect dialect) {
+        this.connection = connection;
+        // SQL Server has no RELEASE SAVEPOINT; its savepoints end with the transaction
+        this.releases = dialect != SqlDialect.SQLSERVER;
+    }
+
+    /**
+     * @param <T> the row type
+     * @param <R> the outcome type
+     * @param rows the rows
+     * @param work writes the rows and gives one outcome per row, in order
+     * @param done receives each outcome once the work that made it has succeeded
+     * @param refused receives each row the database refused on its own, with the reason
+     * @throws SQLException when the target is unavailable, or the savepoint cannot be
+     * rolled back
+     */
+    <T, R> void run(List<T> rows, Work<T, R> work, Done<T, R> done, Refused<T> refused) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Savepoint savepoint = this.connection.setSavepoint();
+        List<R> outcomes;
+        try {
+            outcomes = work.write(rows);
+        }
+        catch (SQLException ex) {
+            if (TargetFailures.unavailable(ex, this.connection)) {
+                throw ex;
+            }
+            this.connection.rollback(savepoint);
+            if (this.releases) {
+                this.connection.releaseSavepoint(savepoint);
+            }
+            if (rows.size() == 1) {
+                refused.row(rows.get(0), ex);
+                return;
+            }
+            int half = rows.size() / 2;
+            run(rows.subList(0, half), work, done, refused);
+            run(rows.subList(half, rows.size()), work, done, refused);
+            return;
+        }
+        if (this.releases) {
+            this.connection.releaseSavepoint(savepoint);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            done.row(rows.get(i), outcomes.get(i));
+        }
+    }
+
+    /**
+     * Writes rows.
+     *
+     * @param <T> the row type
+     * @param <R> the outcome type
+     */
+    @FunctionalInterface
+    interface Work<T, R> {
+
+        List<R> write(List<T> rows) throws SQLException;
+
+    }
+
+    /**
+     * Takes a row's outcome.
+     *
+     * @param <T> the row type
+     * @param <R> the outcome type
+     */
+    @FunctionalInterface
+    interface Done<T, R> {
+
+        void row(T row, R outcome) throws SQLException;
+
+    }
+
+    /**
+     * Takes a row the database refused.
+     *
+     * @param <T> the row type
+     */
+    @FunctionalInterface
+    interface Refused<T> {
+
+        void row(T row, SQLException reason) throws SQLException;
+
+    }
+
+}
