@@ -93,7 +93,7 @@ public class MappingInputs {
             return find(this.target, name);
         }
 
-        static Optional<DictionaryObject> find(List<DictionaryObject> objects, String name) {
+        public static Optional<DictionaryObject> find(List<DictionaryObject> objects, String name) {
             if (name == null) {
                 return Optional.empty();
             }

@@ -134,7 +134,7 @@ public class ScopeViews {
      * @return them as rules
      * @throws dev.switchyard.system.InvalidInputException when they are not rules
      */
-    List<RecordRule> rules(List<Map<String, Object>> stored) {
+    public List<RecordRule> rules(List<Map<String, Object>> stored) {
         List<RecordRule> rules = new ArrayList<>();
         for (Map<String, Object> rule : stored) {
             try {

@@ -1,0 +1,138 @@
+package dev.switchyard.run;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A migration run as stored.
+ *
+ * @param id its id
+ * @param projectId the project
+ * @param environmentId the environment it loads into
+ * @param environment the environment's name
+ * @param mode FULL or DELTA
+ * @param status where it is
+ * @param snapshotId the staged snapshot it reads
+ * @param scopeVersion the scope version deciding what migrates, or null without a scope
+ * @param mappingVersion the mapping version it applies
+ * @param errorThreshold the quarantine share (percent) above which it aborts, or null
+ * @param recordsPerSecond the most records per second it writes (throttling), or null
+ * @param requestedBy who started it
+ * @param createdAt when
+ * @param startedAt when it started loading
+ * @param finishedAt when it ended
+ * @param message why it stopped, or a summary
+ * @param plan its load order
+ * @param objects its objects with their counters, in load order
+ */
+public record Run(long id, long projectId, long environmentId, String environment, String mode, RunStatus status,
+        long snapshotId, Integer scopeVersion, int mappingVersion, BigDecimal errorThreshold, Integer recordsPerSecond,
+        String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt, String message, RunPlan plan,
+        List<RunObject> objects) {
+
+    /**
+     * @return the records seen so far
+     */
+    public long processed() {
+        return this.objects.stream().mapToLong(RunObject::processed).sum();
+    }
+
+    /**
+     * @return the records the run will see
+     */
+    public long total() {
+        return this.objects.stream().mapToLong(RunObject::total).sum();
+    }
+
+    /**
+     * @return the share done, 0–100
+     */
+    public int percent() {
+        long total = total();
+        return (total == 0) ? ((this.status == RunStatus.COMPLETED) ? 100 : 0) : (int) (processed() * 100 / total);
+    }
+
+    /**
+     * @return how long it has run, or null before it started
+     */
+    public Duration duration() {
+        if (this.startedAt == null) {
+            return null;
+        }
+        return Duration.between(this.startedAt, (this.finishedAt != null) ? this.finishedAt : Instant.now());
+    }
+
+    /**
+     * @return whether every object's ledger balances
+     */
+    public boolean balanced() {
+        return this.objects.stream().allMatch(RunObject::balanced);
+    }
+
+    /**
+     * One object mapping of a run, with its counters.
+     *
+     * @param position its place in the load order
+     * @param source the source object
+     * @param target the target object
+     * @param status PENDING, RUNNING, COMPLETED or FAILED
+     * @param total the records it will see
+     * @param processed the records that have their outcome
+     * @param created records created in the target
+     * @param updated records updated
+     * @param unchanged records the target already held as they are
+     * @param quarantined records refused, with their reason in the ledger
+     * @param excluded records the scope or the mapping's filter leaves out
+     * @param archived records the scope archives
+     * @param deleted records of earlier runs deleted in the source since (counted apart)
+     * @param startedAt when it started
+     * @param finishedAt when it ended
+     */
+    public record RunObject(int position, String source, String target, String status, long total, long processed,
+            long created, long updated, long unchanged, long quarantined, long excluded, long archived, long deleted,
+            Instant startedAt, Instant finishedAt) {
+
+        /**
+         * @return whether the outcomes add up to the records seen
+         */
+        public boolean balanced() {
+            return this.created + this.updated + this.unchanged + this.quarantined + this.excluded
+                    + this.archived == this.processed;
+        }
+
+        /**
+         * @return records per second so far, or null
+         */
+        public Long throughput() {
+            if (this.startedAt == null || this.processed == 0) {
+                return null;
+            }
+            long millis = Duration.between(this.startedAt, (this.finishedAt != null) ? this.finishedAt : Instant.now())
+                .toMillis();
+            return (millis <= 0) ? null : this.processed * 1000 / millis;
+        }
+
+        /**
+         * @return the seconds left at the current throughput, or null
+         */
+        public Long etaSeconds() {
+            Long rate = throughput();
+            if (rate == null || rate == 0 || this.finishedAt != null) {
+                return null;
+            }
+            return (this.total - this.processed) / rate;
+        }
+
+        /**
+         * @return the share done, 0–100
+         */
+        public int percent() {
+            return (this.total == 0) ? ("COMPLETED".equals(this.status) ? 100 : 0)
+                    : (int) Math.min(100, this.processed * 100 / this.total);
+        }
+
+    }
+
+}

@@ -1,0 +1,241 @@
+package dev.switchyard.run;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.switchyard.project.ProjectAccess;
+import dev.switchyard.project.ProjectRole;
+import dev.switchyard.system.InvalidInputException;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Migration runs in the automation API.
+ */
+@RestController
+@Tag(name = "Runs", description = "Migration runs: start, follow, pause, resume, cancel; ledger and cross-reference")
+class RunApiController {
+
+    private final RunService runs;
+
+    private final RunStore store;
+
+    private final ProjectAccess access;
+
+    RunApiController(RunService runs, RunStore store, ProjectAccess access) {
+        this.runs = runs;
+        this.store = store;
+        this.access = access;
+    }
+
+    /**
+     * A run request.
+     *
+     * @param environment sandbox (default), staging, production or another environment
+     * @param mode full (default) or delta
+     * @param errorThreshold abort when more than this percentage is quarantined (none by
+     * default)
+     * @param recordsPerSecond the most records per second to write, for rate-limited
+     * targets (no limit by default)
+     */
+    record StartRun(String environment, String mode, BigDecimal errorThreshold, Integer recordsPerSecond) {
+    }
+
+    /**
+     * A run as the API shows it.
+     *
+     * @param id the run
+     * @param status QUEUED, RUNNING, PAUSING, PAUSED, CANCELLING, CANCELLED, INTERRUPTED,
+     * COMPLETED, FAILED
+     * @param environment the environment
+     * @param mode FULL or DELTA
+     * @param snapshotId the extraction it reads
+     * @param scopeVersion the scope version applied
+     * @param mappingVersion the mapping version applied
+     * @param requestedBy who started it
+     * @param createdAt when
+     * @param startedAt when it started loading
+     * @param finishedAt when it ended
+     * @param message why it stopped, or a summary
+     * @param balanced whether every object's outcomes add up to its records
+     * @param objects per object mapping, in load order
+     * @param warnings the plan's warnings
+     */
+    record RunJson(long id, String status, String environment, String mode, long snapshotId, Integer scopeVersion,
+            int mappingVersion, String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,
+            String message, boolean balanced, List<ObjectJson> objects, List<String> warnings) {
+
+        static RunJson of(Run run) {
+            return new RunJson(run.id(), run.status().name(), run.environment(), run.mode(), run.snapshotId(),
+                    run.scopeVersion(), run.mappingVersion(), run.requestedBy(), run.createdAt(), run.startedAt(),
+                    run.finishedAt(), run.message(), run.balanced(),
+                    run.objects().stream().map(ObjectJson::of).toList(), run.plan().warnings());
+        }
+
+    }
+
+    /**
+     * One object mapping of a run.
+     *
+     * @param name the source object
+     * @param target the target object
+     * @param status PENDING, RUNNING, COMPLETED, PAUSED or FAILED
+     * @param extracted the records of the snapshot it reads (not deleted in the source)
+     * @param processed those with an outcome so far
+     * @param created created in the target
+     * @param updated updated
+     * @param unchanged already as they are
+     * @param quarantined refused, with reason, field and value in the ledger
+     * @param excluded left out by the scope or the mapping's filter
+     * @param archived archived by the scope
+     * @param deleted loaded by earlier runs and deleted in the source since (apart from
+     * the balance)
+     * @param recordsPerSecond throughput so far
+     * @param etaSeconds seconds left at that throughput
+     */
+    record ObjectJson(String name, String target, String status, long extracted, long processed, long created,
+            long updated, long unchanged, long quarantined, long excluded, long archived, long deleted,
+            Long recordsPerSecond, Long etaSeconds) {
+
+        static ObjectJson of(Run.RunObject o) {
+            return new ObjectJson(o.source(), o.target(), o.status(), o.total(), o.processed(), o.created(),
+                    o.updated(), o.unchanged(), o.quarantined(), o.excluded(), o.archived(), o.deleted(),
+                    o.throughput(), o.etaSeconds());
+        }
+
+    }
+
+    /**
+     * A page of the ledger.
+     *
+     * @param total entries matching
+     * @param entries this page's entries
+     */
+    record LedgerJson(long total, List<RunStore.LedgerRow> entries) {
+    }
+
+    @PostMapping("/api/v1/projects/{projectId}/runs")
+    @Operation(summary = "Start a migration run",
+            description = "Body {\"environment\": \"sandbox\"|\"staging\"|\"production\", \"mode\": \"full\"|\"delta\", "
+                    + "\"errorThreshold\": percent (optional)}. Sandbox and staging use the latest scope version, "
+                    + "production the approved one. 201 {\"id\",\"status\",…}; 409 when a gate refuses (no target, no "
+                    + "extraction, blocking mapping errors, another active run in the environment, a target schema "
+                    + "that differs from the authoring one, production without an approved scope, delta without a "
+                    + "completed run); 422 for an unknown environment or mode.")
+    ResponseEntity<RunJson> start(@PathVariable Long projectId, @RequestBody(required = false) StartRun request) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        StartRun body = (request != null) ? request : new StartRun(null, null, null, null);
+        Run run = this.runs.start(projectId, body.environment(), body.mode(), body.errorThreshold(),
+                body.recordsPerSecond());
+        return ResponseEntity.created(URI.create("/api/v1/runs/" + run.id())).body(RunJson.of(run));
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/runs")
+    @Operation(summary = "The project's runs, newest first (latest 100)")
+    List<RunJson> list(@PathVariable Long projectId) {
+        return this.runs.list(projectId).stream().map(RunJson::of).toList();
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/runs/plan")
+    @Operation(summary = "The plan a run would follow now: load order, second-pass references, warnings")
+    RunPlan plan(@PathVariable Long projectId) {
+        return this.runs.plan(projectId);
+    }
+
+    @GetMapping("/api/v1/runs/{runId}")
+    @Operation(summary = "A run with its per-object counters (poll it to follow progress)")
+    RunJson get(@PathVariable long runId) {
+        return RunJson.of(visible(runId));
+    }
+
+    @PostMapping("/api/v1/runs/{runId}/pause")
+    @Operation(summary = "Pause a running run after the chunk in hand (resume continues from there)")
+    RunJson pause(@PathVariable long runId) {
+        changeable(runId);
+        return RunJson.of(this.runs.pause(runId));
+    }
+
+    @PostMapping("/api/v1/runs/{runId}/cancel")
+    @Operation(summary = "Cancel a run: it stops after the chunk in hand; what was loaded stays loaded")
+    RunJson cancel(@PathVariable long runId) {
+        changeable(runId);
+        return RunJson.of(this.runs.cancel(runId));
+    }
+
+    @PostMapping("/api/v1/runs/{runId}/resume")
+    @Operation(summary = "Resume a paused, interrupted or failed run from its last committed chunk")
+    RunJson resume(@PathVariable long runId) {
+        changeable(runId);
+        return RunJson.of(this.runs.resume(runId));
+    }
+
+    @GetMapping("/api/v1/runs/{runId}/ledger")
+    @Operation(summary = "The run's ledger, a page at a time",
+            description = "One entry per source record and object mapping: outcome (CREATED, UPDATED, UNCHANGED, "
+                    + "QUARANTINED, EXCLUDED, ARCHIVED), target id, reason, field and value. Filter by outcome and "
+                    + "object (source or target); page from 0, size up to 1000.")
+    LedgerJson ledger(@PathVariable long runId, @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String object, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        visible(runId);
+        Outcome wanted = outcome(outcome);
+        int limit = Math.max(1, Math.min(size, 1000));
+        return new LedgerJson(this.store.ledgerCount(runId, wanted, object),
+                this.store.ledgerPage(runId, wanted, object, Math.max(0, page) * limit, limit));
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/xref")
+    @Operation(summary = "The cross-reference of an environment as CSV",
+            description = "source_object, source_id, target_object, target_id; streamed. environment defaults to "
+                    + "sandbox; object restricts to a source or target object.")
+    void xref(@PathVariable Long projectId, @RequestParam(required = false) String environment,
+            @RequestParam(required = false) String object, HttpServletResponse response) throws IOException {
+        this.runs.environment(projectId, environment);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"xref.csv\"");
+        try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+            this.runs.xref(projectId, environment, object, out);
+        }
+    }
+
+    static Outcome outcome(String outcome) {
+        if (outcome == null || outcome.isBlank()) {
+            return null;
+        }
+        try {
+            return Outcome.valueOf(outcome.trim().toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidInputException("outcome", "Unknown outcome '" + outcome + "'");
+        }
+    }
+
+    private Run visible(long runId) {
+        Run run = this.runs.get(runId);
+        this.access.requireView(run.projectId());
+        return run;
+    }
+
+    private void changeable(long runId) {
+        Run run = this.runs.get(runId);
+        this.access.require(run.projectId(), ProjectRole.ANALYST);
+    }
+
+}

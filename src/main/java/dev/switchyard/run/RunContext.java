@@ -1,0 +1,75 @@
+package dev.switchyard.run;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * What the steps of one run share.
+ *
+ * @param id the run
+ * @param projectId its project
+ * @param environmentId its environment
+ * @param environment the environment's name
+ * @param snapshotId the snapshot it reads
+ * @param scopeVersion the scope version deciding what migrates, or null
+ * @param delta whether only new and changed records are written
+ * @param plan the load order
+ * @param chunkSize records per chunk
+ * @param threshold the quarantine share (percent) above which the run aborts, or null
+ * @param recordsPerSecond the most records per second to write (throttling for
+ * rate-limited targets), or 0 for no limit
+ */
+record RunContext(long id, long projectId, long environmentId, String environment, long snapshotId,
+        Integer scopeVersion, boolean delta, RunPlan plan, int chunkSize, BigDecimal threshold, int recordsPerSecond) {
+
+    /** Fewer records than this never trip the error threshold. */
+    static final long THRESHOLD_MINIMUM = 100;
+
+    /**
+     * Waits as long as the throttle asks after a chunk of records.
+     * @param records the chunk's size
+     */
+    void throttle(int records) {
+        if (this.recordsPerSecond <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(records * 1000L / this.recordsPerSecond);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * @param store the run store
+     * @param position the object being loaded
+     * @throws ThresholdExceededException when more than the threshold is quarantined
+     */
+    void checkThreshold(RunStore store, int position) {
+        if (this.threshold == null) {
+            return;
+        }
+        Run run = store.find(this.id).orElseThrow();
+        long processed = run.objects().stream().mapToLong(Run.RunObject::processed).sum();
+        long quarantined = run.objects().stream().mapToLong(Run.RunObject::quarantined).sum();
+        if (processed >= THRESHOLD_MINIMUM && BigDecimal.valueOf(quarantined * 100)
+            .divide(BigDecimal.valueOf(processed), 2, RoundingMode.HALF_UP)
+            .compareTo(this.threshold) > 0) {
+            throw new ThresholdExceededException("Aborted: " + quarantined + " of " + processed
+                    + " records quarantined, more than the run's threshold of " + this.threshold.toPlainString() + "%");
+        }
+    }
+
+    /**
+     * The error threshold was exceeded.
+     */
+    static class ThresholdExceededException extends RuntimeException {
+
+        ThresholdExceededException(String message) {
+            super(message);
+        }
+
+    }
+
+}

@@ -1,0 +1,325 @@
+package dev.switchyard.run;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.switchyard.connection.ConnectionService;
+import dev.switchyard.connection.DataConnection;
+import dev.switchyard.connector.ConnectionSettings;
+import dev.switchyard.connector.TargetUnavailableException;
+import dev.switchyard.connector.jdbc.JdbcConnectorProvider;
+import dev.switchyard.dictionary.DictionaryObject;
+import dev.switchyard.dictionary.DictionaryStore;
+import dev.switchyard.mapping.MappingDocument;
+import dev.switchyard.mapping.MappingInputs;
+import dev.switchyard.mapping.MappingService;
+import dev.switchyard.mapping.ObjectMapping;
+import dev.switchyard.scope.Decision;
+import dev.switchyard.scope.ScopeLine;
+import dev.switchyard.scope.ScopeService;
+import dev.switchyard.scope.ScopeVersion;
+import dev.switchyard.scope.ScopeViews;
+import dev.switchyard.scope.rule.CompiledRule;
+import dev.switchyard.scope.rule.RecordRule;
+import dev.switchyard.scope.rule.RuleCompiler;
+import dev.switchyard.staging.StagedRecords;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Turns a run into a Spring Batch job — a step per object mapping in load order, a second
+ * pass per mapping with cyclic references, a closing step — and runs it on the bounded
+ * run executor. Starting the job again for the same run restarts it from each step's last
+ * committed chunk: Spring Batch keeps the position in the step's execution context, in
+ * the workbench's database, committed with the chunk's ledger.
+ */
+@Component
+class RunJobs {
+
+    static final String JOB = "migration-run";
+
+    private static final Log logger = LogFactory.getLog(RunJobs.class);
+
+    private final JobRepository repository;
+
+    private final JobOperator operator;
+
+    private final PlatformTransactionManager transactions;
+
+    private final ThreadPoolTaskExecutor executor;
+
+    private final RunStore store;
+
+    private final MappingService mappings;
+
+    private final MappingInputs inputs;
+
+    private final ScopeService scopes;
+
+    private final ScopeViews scopeViews;
+
+    private final DictionaryStore dictionaries;
+
+    private final ConnectionService connections;
+
+    private final JdbcConnectorProvider targets;
+
+    private final StagedRecords staged;
+
+    private final JdbcTemplate jdbc;
+
+    private final Environment environment;
+
+    private final String owner;
+
+    RunJobs(JobRepository repository, JobOperator operator, PlatformTransactionManager transactions,
+            @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunStore store, MappingService mappings,
+            MappingInputs inputs, ScopeService scopes, ScopeViews scopeViews, DictionaryStore dictionaries,
+            ConnectionService connections, JdbcConnectorProvider targets, StagedRecords staged, JdbcTemplate jdbc,
+            Environment environment) {
+        this.repository = repository;
+        this.operator = operator;
+        this.transactions = transactions;
+        this.executor = executor;
+        this.store = store;
+        this.mappings = mappings;
+        this.inputs = inputs;
+        this.scopes = scopes;
+        this.scopeViews = scopeViews;
+        this.dictionaries = dictionaries;
+        this.connections = connections;
+        this.targets = targets;
+        this.staged = staged;
+        this.jdbc = jdbc;
+        this.environment = environment;
+        this.owner = instance(environment);
+    }
+
+    /**
+     * @return this instance's name in runs' {@code owner}: the configured
+     * {@code switchyard.instance-id}, else the host name
+     */
+    static String instance(Environment environment) {
+        String configured = environment.getProperty("switchyard.instance-id");
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (java.io.IOException ex) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+
+    String owner() {
+        return this.owner;
+    }
+
+    /**
+     * Queues the run (new or resumed) on the run executor.
+     * @param runId the run
+     */
+    void launch(long runId) {
+        this.executor.execute(() -> execute(runId));
+    }
+
+    private void execute(long runId) {
+        try {
+            Job job = job(runId);
+            this.store.started(runId, this.owner);
+            this.operator.start(job, parameters(runId));
+        }
+        catch (Exception ex) {
+            logger.warn("Run " + runId + " could not start: " + ex.getMessage(), ex);
+            this.store.finished(runId, RunStatus.FAILED, "Could not start: " + ex.getMessage());
+        }
+    }
+
+    static JobParameters parameters(long runId) {
+        return new JobParametersBuilder().addLong("run", runId).toJobParameters();
+    }
+
+    /**
+     * Marks the job executions of interrupted runs as failed in Spring Batch's
+     * repository, so that they can be restarted.
+     */
+    void recover() {
+        for (JobExecution execution : this.repository.findRunningJobExecutions(JOB)) {
+            try {
+                this.operator.recover(execution);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Could not recover job execution " + execution.getId() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private Job job(long runId) {
+        Run run = this.store.find(runId).orElseThrow();
+        MappingDocument document = this.mappings.version(run.projectId(), run.mappingVersion()).document();
+        MappingInputs.Inputs in = this.inputs.load(run.projectId());
+        DataConnection target = this.connections.target(run.environmentId())
+            .orElseThrow(() -> new IllegalStateException("Environment " + run.environment() + " has no target"));
+        ConnectionSettings settings = this.connections.settings(target);
+        List<DictionaryObject> source = this.dictionaries.forSnapshot(run.snapshotId());
+        ScopeVersion scope = (run.scopeVersion() != null) ? this.scopes.version(run.projectId(), run.scopeVersion())
+                : null;
+        int chunk = this.environment.getProperty("switchyard.runs.chunk-size", Integer.class, 500);
+        int throttle = (run.recordsPerSecond() != null) ? run.recordsPerSecond()
+                : this.environment.getProperty("switchyard.runs.records-per-second", Integer.class, 0);
+        RunContext context = new RunContext(run.id(), run.projectId(), run.environmentId(), run.environment(),
+                run.snapshotId(), run.scopeVersion(), "DELTA".equals(run.mode()), run.plan(), chunk,
+                run.errorThreshold(), throttle);
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < run.plan().steps().size(); i++) {
+            RunPlan.Step step = run.plan().steps().get(i);
+            ObjectMapping mapping = document.object(step.source(), step.target())
+                .orElseThrow(() -> new IllegalStateException("The mapping no longer maps " + step.source()));
+            DictionaryObject object = MappingInputs.Inputs.find(source, step.source())
+                .orElseThrow(() -> new IllegalStateException("The snapshot has no object " + step.source()));
+            CompiledRule decision = decision(scope, object);
+            CompiledRule filter = (mapping.filter() != null) ? RuleCompiler.rule(1,
+                    new RecordRule(Decision.MIGRATE, mapping.filter().match(), mapping.filter().conditions()),
+                    RuleCompiler.types(object)) : null;
+            ObjectLoad load = new ObjectLoad(context, i, mapping, decision, filter, in.lengths(step.target()),
+                    this.store, this.staged, this.jdbc, this.targets, settings);
+            steps.add(new StepBuilder("load-" + i + "-" + step.source() + "-" + step.target(), this.repository)
+                .tasklet(load, this.transactions)
+                .listener(load)
+                .allowStartIfComplete(false)
+                .build());
+        }
+        for (int i = 0; i < run.plan().steps().size(); i++) {
+            RunPlan.Step step = run.plan().steps().get(i);
+            if (step.deferred().isEmpty()) {
+                continue;
+            }
+            ObjectMapping mapping = document.object(step.source(), step.target()).orElseThrow();
+            LinkPass pass = new LinkPass(context, step, mapping, this.store, this.staged, this.jdbc, this.targets,
+                    settings);
+            steps.add(new StepBuilder("links-" + i + "-" + step.source() + "-" + step.target(), this.repository)
+                .tasklet(pass, this.transactions)
+                .listener(pass)
+                .build());
+        }
+        steps.add(new StepBuilder("finish", this.repository).tasklet((contribution, chunkContext) -> {
+            finish(context);
+            return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+        }, this.transactions).build());
+        SimpleJobBuilder builder = new JobBuilder(JOB, this.repository).start(steps.get(0));
+        for (Step step : steps.subList(1, steps.size())) {
+            builder = builder.next(step);
+        }
+        return builder.listener(new Outcome(runId)).build();
+    }
+
+    /**
+     * The scope's decision for each record of an object: its line's rules compiled to a
+     * CASE expression; an object the scope does not name is excluded.
+     */
+    private CompiledRule decision(ScopeVersion scope, DictionaryObject object) {
+        if (scope == null) {
+            return null;
+        }
+        for (ScopeLine line : scope.getLines()) {
+            if (line.getField() == null && line.getObject().equalsIgnoreCase(object.name())) {
+                return RuleCompiler.decision(line.getDecision(), this.scopeViews.rules(line.getRules()),
+                        RuleCompiler.types(object));
+            }
+        }
+        return new CompiledRule("'EXCLUDE'", List.of());
+    }
+
+    /**
+     * Counts, per object, the records loaded into the environment by earlier runs that
+     * the source has since deleted: reported apart, outside the balance (the project's
+     * delete policy is to report them).
+     */
+    private void finish(RunContext context) {
+        for (int i = 0; i < context.plan().steps().size(); i++) {
+            RunPlan.Step step = context.plan().steps().get(i);
+            Long deleted = this.jdbc.queryForObject(
+                    """
+                            select count(*) from xref x where x.environment_id = ? and x.source_object = ? and x.target_object = ?
+                            and not exists (select 1 from staged_record s where s.snapshot_id = ? and s.object = x.source_object
+                                            and s.source_id = x.source_id and not s.deleted)""",
+                    Long.class, context.environmentId(), step.source(), step.target(), context.snapshotId());
+            this.store.deleted(context.id(), i, (deleted != null) ? deleted : 0);
+        }
+    }
+
+    /**
+     * Sets the run's status from its job's.
+     */
+    private final class Outcome implements JobExecutionListener {
+
+        private final long runId;
+
+        Outcome(long runId) {
+            this.runId = runId;
+        }
+
+        @Override
+        public void afterJob(JobExecution execution) {
+            BatchStatus status = execution.getStatus();
+            RunStatus current = RunJobs.this.store.status(this.runId);
+            if (status == BatchStatus.COMPLETED) {
+                Run run = RunJobs.this.store.find(this.runId).orElseThrow();
+                RunJobs.this.store.finished(this.runId, RunStatus.COMPLETED,
+                        run.balanced() ? "Every record has its outcome; the ledger balances"
+                                : "The ledger does not balance: see the objects");
+                return;
+            }
+            if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
+                boolean cancel = current == RunStatus.CANCELLING;
+                RunJobs.this.store.finished(this.runId, cancel ? RunStatus.CANCELLED : RunStatus.PAUSED,
+                        cancel ? "Cancelled; what was loaded stays loaded and is in the ledger"
+                                : "Paused after the last committed chunk; resume to continue");
+                return;
+            }
+            Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+            Throwable cause = failure;
+            while (cause != null && !(cause instanceof TargetUnavailableException)
+                    && !(cause instanceof RunContext.ThresholdExceededException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof TargetUnavailableException) {
+                RunJobs.this.store.finished(this.runId, RunStatus.PAUSED, "Paused: the target is unavailable ("
+                        + cause.getMessage() + "). No record was marked failed; resume when it is back");
+            }
+            else if (cause instanceof RunContext.ThresholdExceededException) {
+                RunJobs.this.store.finished(this.runId, RunStatus.FAILED, cause.getMessage());
+            }
+            else {
+                String message = (failure != null) ? failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                        : "The job ended as " + status;
+                logger.warn("Run " + this.runId + " failed: " + message, failure);
+                RunJobs.this.store.finished(this.runId, RunStatus.FAILED, "Failed: " + message);
+            }
+        }
+
+    }
+
+}

@@ -1,0 +1,338 @@
+package dev.switchyard.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.switchyard.admin.CurrentUser;
+import dev.switchyard.audit.AuditLog;
+import dev.switchyard.connection.ConnectionService;
+import dev.switchyard.mapping.MappingDocument;
+import dev.switchyard.mapping.MappingInputs;
+import dev.switchyard.mapping.MappingIssue;
+import dev.switchyard.mapping.MappingService;
+import dev.switchyard.mapping.MappingValidator;
+import dev.switchyard.mapping.MappingVersion;
+import dev.switchyard.mapping.SchemaCheck;
+import dev.switchyard.project.Environment;
+import dev.switchyard.project.EnvironmentKind;
+import dev.switchyard.project.ProjectService;
+import dev.switchyard.scope.ScopeService;
+import dev.switchyard.scope.ScopeVersion;
+import dev.switchyard.staging.Snapshot;
+import dev.switchyard.staging.SnapshotLifecycle;
+import dev.switchyard.staging.StagedRecords;
+import dev.switchyard.system.ConflictException;
+import dev.switchyard.system.InvalidInputException;
+import dev.switchyard.system.NotFoundException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts, pauses, resumes and cancels migration runs, with the gates a run must pass: a
+ * target for the environment, a completed extraction, a mapping without blocking errors,
+ * the authoring schema in the environment's target, no other active run in the
+ * environment, and for production an approved scope.
+ */
+@Service
+public class RunService {
+
+    /**
+     * Validation errors that stop a run from starting. The others (values a transform
+     * refuses in the sample, unmapped picklist values …) are the records a run
+     * quarantines, with their reason.
+     */
+    static final Set<String> BLOCKING = Set.of("unknown-source-object", "unknown-target-object", "unknown-target-field",
+            "unknown-source-field", "required-unmapped", "reference-unmapped", "reference-missing",
+            "match-key-unmapped", "bad-filter", "picklist-not-allowed", "type", "no-source", "picklist-source");
+
+    private final RunStore store;
+
+    private final RunJobs jobs;
+
+    private final ProjectService projects;
+
+    private final ConnectionService connections;
+
+    private final SnapshotLifecycle snapshots;
+
+    private final MappingService mappings;
+
+    private final MappingInputs inputs;
+
+    private final MappingValidator validator;
+
+    private final SchemaCheck schemaCheck;
+
+    private final ScopeService scopes;
+
+    private final StagedRecords staged;
+
+    private final AuditLog audit;
+
+    private final JdbcTemplate jdbc;
+
+    RunService(RunStore store, RunJobs jobs, ProjectService projects, ConnectionService connections,
+            SnapshotLifecycle snapshots, MappingService mappings, MappingInputs inputs, MappingValidator validator,
+            SchemaCheck schemaCheck, ScopeService scopes, StagedRecords staged, AuditLog audit, JdbcTemplate jdbc) {
+        this.store = store;
+        this.jobs = jobs;
+        this.projects = projects;
+        this.connections = connections;
+        this.snapshots = snapshots;
+        this.mappings = mappings;
+        this.inputs = inputs;
+        this.validator = validator;
+        this.schemaCheck = schemaCheck;
+        this.scopes = scopes;
+        this.staged = staged;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The plan a run would follow now, for showing before it starts.
+     * @param projectId the project
+     * @return the plan
+     */
+    public RunPlan plan(Long projectId) {
+        return RunPlanner.plan(this.mappings.current(projectId).document(), this.inputs.load(projectId));
+    }
+
+    /**
+     * Starts a run.
+     * @param projectId the project
+     * @param environmentName sandbox, staging, production or another environment's name
+     * @param modeName full or delta
+     * @param threshold the quarantine share (percent) above which the run aborts, or null
+     * @param recordsPerSecond the most records per second to write, or null for no limit
+     * @return the queued run
+     */
+    public Run start(Long projectId, String environmentName, String modeName, BigDecimal threshold,
+            Integer recordsPerSecond) {
+        if (recordsPerSecond != null && recordsPerSecond <= 0) {
+            throw new InvalidInputException("recordsPerSecond",
+                    "The throttle is a positive number of records per second");
+        }
+        Environment environment = environment(projectId, environmentName);
+        String mode = (modeName == null || modeName.isBlank()) ? "FULL" : modeName.trim().toUpperCase(Locale.ROOT);
+        if (!mode.equals("FULL") && !mode.equals("DELTA")) {
+            throw new InvalidInputException("mode", "The mode is full or delta, not '" + modeName + "'");
+        }
+        if (threshold != null && (threshold.signum() < 0 || threshold.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            throw new InvalidInputException("errorThreshold", "The error threshold is a percentage from 0 to 100");
+        }
+        this.connections.target(environment.getId())
+            .orElseThrow(() -> new ConflictException("environment",
+                    "Environment " + environment.getName() + " has no target connection: connect one first"));
+        Snapshot snapshot = this.snapshots.latestUsable(projectId)
+            .orElseThrow(() -> new ConflictException("snapshot", "There is no completed extraction to migrate from"));
+        MappingVersion mapping = this.mappings.current(projectId);
+        if (mapping.version() == 0) {
+            throw new ConflictException("mapping", "Nothing is mapped yet: map the objects first");
+        }
+        MappingInputs.Inputs in = this.inputs.load(projectId);
+        MappingValidator.Report report = this.validator.validate(in, mapping.document());
+        List<MappingIssue> blocking = report.errors().stream().filter((e) -> BLOCKING.contains(e.code())).toList();
+        if (!blocking.isEmpty()) {
+            throw new ConflictException("mapping",
+                    "The mapping has " + blocking.size() + " blocking errors: "
+                            + String.join("; ", blocking.stream().limit(3).map(MappingIssue::message).toList())
+                            + ((blocking.size() > 3) ? "; …" : "") + ". Fix them on the mapping page first");
+        }
+        ScopeVersion scope;
+        if (environment.getKind() == EnvironmentKind.PRODUCTION) {
+            scope = this.scopes.latestApproved(projectId)
+                .orElseThrow(() -> new ConflictException("environment",
+                        "A production run needs an approved scope: submit the scope and have a stakeholder approve it"));
+        }
+        else {
+            scope = this.scopes.latest(projectId).orElse(null);
+        }
+        if (!environment.getName().equalsIgnoreCase(in.environment())) {
+            SchemaCheck.Result check = this.schemaCheck.check(projectId, in, mapping.document(), environment.getName());
+            if (!check.differences().isEmpty()) {
+                throw new ConflictException("environment",
+                        "The target of " + environment.getName()
+                                + " differs from the one the mapping was authored against (" + in.environment() + "): "
+                                + String.join("; ", check.differences().stream().limit(5).toList()));
+            }
+        }
+        if (mode.equals("DELTA") && this.store.list(projectId, 1000)
+            .stream()
+            .noneMatch((r) -> r.environmentId() == environment.getId() && r.status() == RunStatus.COMPLETED)) {
+            throw new ConflictException("mode",
+                    "A delta run needs a completed run in " + environment.getName() + " to compare with");
+        }
+        RunPlan plan = RunPlanner.plan(mapping.document(), in);
+        List<Long> totals = new ArrayList<>();
+        for (RunPlan.Step step : plan.steps()) {
+            totals.add(this.staged.count(snapshot.getId(), step.source()));
+        }
+        long id = insert(projectId, environment, mode, snapshot, scope, mapping, threshold, recordsPerSecond, plan,
+                totals);
+        this.jobs.launch(id);
+        return get(id);
+    }
+
+    @Transactional
+    long insert(Long projectId, Environment environment, String mode, Snapshot snapshot, ScopeVersion scope,
+            MappingVersion mapping, BigDecimal threshold, Integer recordsPerSecond, RunPlan plan, List<Long> totals) {
+        // one active run per environment: lock the environment's row while checking
+        this.jdbc.queryForObject("select id from environment where id = ? for update", Long.class, environment.getId());
+        this.store.active(environment.getId()).ifPresent((active) -> {
+            throw new ConflictException("environment",
+                    "Run " + active.id() + " is still " + active.status().name().toLowerCase(Locale.ROOT) + " in "
+                            + environment.getName() + ": wait for it, or pause or cancel it");
+        });
+        String user = CurrentUser.require().getUsername();
+        long id = this.store.insert(projectId, environment.getId(), mode, snapshot.getId(),
+                (scope != null) ? scope.getVersion() : null, mapping.version(), threshold, recordsPerSecond, user, plan,
+                totals);
+        this.audit.record(projectId, "Run", id, "started",
+                mode.toLowerCase(Locale.ROOT) + " run into " + environment.getName() + " from extraction "
+                        + snapshot.getId() + ", mapping v" + mapping.version()
+                        + ((scope != null) ? ", scope v" + scope.getVersion() : ""));
+        return id;
+    }
+
+    /**
+     * @param id a run
+     * @return it
+     */
+    public Run get(long id) {
+        return this.store.find(id).orElseThrow(() -> NotFoundException.of("Run", id));
+    }
+
+    /**
+     * @param projectId a project
+     * @return its latest 100 runs, newest first
+     */
+    public List<Run> list(Long projectId) {
+        return this.store.list(projectId, 100);
+    }
+
+    /**
+     * Asks a run to pause after the chunk in hand.
+     * @param id the run
+     * @return it
+     */
+    public Run pause(long id) {
+        Run run = get(id);
+        if (run.status() == RunStatus.QUEUED || !this.store.transition(id, Set.of(RunStatus.RUNNING), RunStatus.PAUSING,
+                "Pausing after the chunk in hand")) {
+            throw new ConflictException("status", "Run " + id + " is " + run.status() + ": only a running run pauses");
+        }
+        this.audit.record(run.projectId(), "Run", id, "pause requested", "run " + id);
+        return get(id);
+    }
+
+    /**
+     * Asks a run to stop for good after the chunk in hand (or at once when it is not
+     * running).
+     * @param id the run
+     * @return it
+     */
+    public Run cancel(long id) {
+        Run run = get(id);
+        if (this.store.transition(id, Set.of(RunStatus.RUNNING, RunStatus.PAUSING), RunStatus.CANCELLING,
+                "Cancelling after the chunk in hand")) {
+            this.audit.record(run.projectId(), "Run", id, "cancel requested", "run " + id);
+            return get(id);
+        }
+        if (this.store.transition(id, RunStatus.RESUMABLE, RunStatus.CANCELLED,
+                "Cancelled; what was loaded stays loaded and is in the ledger")) {
+            this.audit.record(run.projectId(), "Run", id, "cancelled", "run " + id);
+            return get(id);
+        }
+        throw new ConflictException("status", "Run " + id + " is " + run.status() + " and cannot be cancelled");
+    }
+
+    /**
+     * Resumes a paused, interrupted or failed run from its last committed chunk.
+     * @param id the run
+     * @return it
+     */
+    public Run resume(long id) {
+        Run run = get(id);
+        this.jdbc.queryForObject("select id from environment where id = ? for update", Long.class, run.environmentId());
+        this.store.active(run.environmentId()).filter((a) -> a.id() != id).ifPresent((active) -> {
+            throw new ConflictException("status", "Run " + active.id() + " is active in " + run.environment());
+        });
+        if (!this.store.transition(id, RunStatus.RESUMABLE, RunStatus.QUEUED, "Resuming")) {
+            throw new ConflictException("status",
+                    "Run " + id + " is " + run.status() + ": only a paused, interrupted or failed run resumes");
+        }
+        this.audit.record(run.projectId(), "Run", id, "resumed", "run " + id);
+        this.jobs.launch(id);
+        return get(id);
+    }
+
+    /**
+     * Writes the cross-reference of an environment as CSV (source object, source id,
+     * target object, target id), streamed.
+     * @param projectId the project
+     * @param environmentName the environment
+     * @param object a source or target object to restrict to, or null
+     * @param out where to write
+     */
+    public void xref(Long projectId, String environmentName, String object, Writer out) throws IOException {
+        Environment environment = environment(projectId, environmentName);
+        out.write("source_object,source_id,target_object,target_id\r\n");
+        List<Object> params = new ArrayList<>(List.of(environment.getId()));
+        String where = "";
+        if (object != null && !object.isBlank()) {
+            where = " and (lower(source_object) = lower(?) or lower(target_object) = lower(?))";
+            params.add(object.trim());
+            params.add(object.trim());
+        }
+        this.jdbc.query("select source_object, source_id, target_object, target_id from xref where environment_id = ?"
+                + where + " order by source_object, target_object, source_id", (rs) -> {
+                    try {
+                        out.write(csv(rs.getString(1)) + "," + csv(rs.getString(2)) + "," + csv(rs.getString(3)) + ","
+                                + csv(rs.getString(4)) + "\r\n");
+                    }
+                    catch (IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                }, params.toArray());
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value;
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    Environment environment(Long projectId, String name) {
+        String wanted = (name == null || name.isBlank()) ? "sandbox" : name.trim();
+        return this.projects.environments(projectId)
+            .stream()
+            .filter((e) -> e.getName().equalsIgnoreCase(wanted))
+            .findFirst()
+            .orElseThrow(() -> new InvalidInputException("environment", "No environment named '" + wanted + "'"));
+    }
+
+    /**
+     * @param id a run
+     * @return the mapping document it applied
+     */
+    MappingDocument mappingOf(Run run) {
+        return this.mappings.version(run.projectId(), run.mappingVersion()).document();
+    }
+
+}

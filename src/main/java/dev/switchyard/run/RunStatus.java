@@ -1,0 +1,37 @@
+package dev.switchyard.run;
+
+import java.util.Set;
+
+/**
+ * Where a run is.
+ */
+public enum RunStatus {
+
+    /** Waiting for a free executor. */
+    QUEUED,
+    /** Loading. */
+    RUNNING,
+    /** Asked to pause; stops after the chunk in hand. */
+    PAUSING,
+    /** Stopped after a committed chunk; resumable. */
+    PAUSED,
+    /** Asked to cancel; stops after the chunk in hand. */
+    CANCELLING,
+    /** Stopped for good; what was loaded stays loaded. */
+    CANCELLED,
+    /** Its instance stopped while it ran (restart or crash); resumable. */
+    INTERRUPTED,
+    /** Every record has its outcome. */
+    COMPLETED,
+    /** Stopped by an error no record explains, or by the error threshold; resumable. */
+    FAILED,
+    /** Every record it created was deleted again. */
+    UNDONE;
+
+    /** The statuses of a run that holds its environment. */
+    public static final Set<RunStatus> ACTIVE = Set.of(QUEUED, RUNNING, PAUSING, CANCELLING);
+
+    /** The statuses from which a run can be resumed. */
+    public static final Set<RunStatus> RESUMABLE = Set.of(PAUSED, INTERRUPTED, FAILED);
+
+}

@@ -1,0 +1,380 @@
+package dev.switchyard.run;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores runs, their objects and counters, the ledger and the cross-reference, with
+ * batched statements (never one ORM save per record).
+ */
+@Component
+public class RunStore {
+
+    private final JdbcTemplate jdbc;
+
+    private final JsonMapper json;
+
+    private final TransactionTemplate separate;
+
+    RunStore(JdbcTemplate jdbc, JsonMapper json, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    long insert(long projectId, long environmentId, String mode, long snapshotId, Integer scopeVersion,
+            int mappingVersion, BigDecimal threshold, Integer recordsPerSecond, String requestedBy, RunPlan plan,
+            List<Long> totals) {
+        Long id = this.jdbc.queryForObject("""
+                insert into migration_run (project_id, environment_id, mode, status, snapshot_id, scope_version,
+                    mapping_version, error_threshold, records_per_second, requested_by, plan)
+                values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?::jsonb) returning id""", Long.class, projectId,
+                environmentId, mode, snapshotId, scopeVersion, mappingVersion, threshold, recordsPerSecond, requestedBy,
+                this.json.writeValueAsString(plan));
+        for (int i = 0; i < plan.steps().size(); i++) {
+            RunPlan.Step step = plan.steps().get(i);
+            this.jdbc.update(
+                    "insert into run_object (run_id, position, source_object, target_object, total) values (?, ?, ?, ?, ?)",
+                    id, i, step.source(), step.target(), totals.get(i));
+        }
+        return id;
+    }
+
+    Optional<Run> find(long id) {
+        List<Run> runs = this.jdbc.query("""
+                select r.*, e.name as environment from migration_run r join environment e on e.id = r.environment_id
+                where r.id = ?""", this::run, id);
+        return runs.stream().findFirst();
+    }
+
+    List<Run> list(long projectId, int limit) {
+        return this.jdbc.query("""
+                select r.*, e.name as environment from migration_run r join environment e on e.id = r.environment_id
+                where r.project_id = ? order by r.id desc limit ?""", this::run, projectId, limit);
+    }
+
+    Optional<Run> active(long environmentId) {
+        return this.jdbc.query("""
+                select r.*, e.name as environment from migration_run r join environment e on e.id = r.environment_id
+                where r.environment_id = ? and r.status in ('QUEUED', 'RUNNING', 'PAUSING', 'CANCELLING')
+                order by r.id desc limit 1""", this::run, environmentId).stream().findFirst();
+    }
+
+    /**
+     * @return the latest completed run of the environment before the given one
+     */
+    Optional<Long> previousCompleted(long environmentId, long beforeRunId) {
+        return this.jdbc
+            .queryForList("select id from migration_run where environment_id = ? and id < ? and status = 'COMPLETED'"
+                    + " order by id desc limit 1", Long.class, environmentId, beforeRunId)
+            .stream()
+            .findFirst();
+    }
+
+    RunStatus status(long id) {
+        return RunStatus
+            .valueOf(this.jdbc.queryForObject("select status from migration_run where id = ?", String.class, id));
+    }
+
+    void status(long id, RunStatus status, String message) {
+        this.separate.executeWithoutResult((tx) -> this.jdbc.update(
+                "update migration_run set status = ?, message = coalesce(?, message) where id = ?", status.name(),
+                message, id));
+    }
+
+    /**
+     * Moves a run from one of the given statuses to another, atomically.
+     * @return whether it was in one of them
+     */
+    boolean transition(long id, Collection<RunStatus> from, RunStatus to, String message) {
+        Boolean changed = this.separate.execute((tx) -> this.jdbc.update(
+                "update migration_run set status = ?, message = ? where id = ? and status = any (?)", to.name(),
+                message, id, from.stream().map(Enum::name).toArray(String[]::new)) == 1);
+        return Boolean.TRUE.equals(changed);
+    }
+
+    void started(long id, String owner) {
+        this.separate.executeWithoutResult((tx) -> this.jdbc.update(
+                """
+                        update migration_run set status = 'RUNNING', started_at = coalesce(started_at, now()), finished_at = null,
+                            heartbeat_at = now(), owner = ?, message = null where id = ?""",
+                owner, id));
+    }
+
+    void finished(long id, RunStatus status, String message) {
+        this.separate.executeWithoutResult((tx) -> this.jdbc.update(
+                "update migration_run set status = ?, finished_at = now(), message = ? where id = ?", status.name(),
+                message, id));
+    }
+
+    void heartbeat(String owner) {
+        this.jdbc.update("update migration_run set heartbeat_at = now() where owner = ? and status in "
+                + "('RUNNING', 'PAUSING', 'CANCELLING')", owner);
+    }
+
+    /**
+     * Marks the runs of a stopped instance INTERRUPTED: those this instance owned before
+     * it restarted, and those whose owner has not been heard of for the given seconds.
+     * @return the runs marked
+     */
+    List<Long> interruptOrphans(String owner, int staleSeconds) {
+        return this.jdbc.queryForList("""
+                update migration_run set status = 'INTERRUPTED', message = 'The instance running it stopped ('
+                    || coalesce(owner, 'unknown') || '); resume it to continue from its last committed chunk'
+                where status in ('RUNNING', 'PAUSING', 'CANCELLING', 'QUEUED')
+                  and (owner = ? or owner is null or heartbeat_at is null
+                       or heartbeat_at < now() - make_interval(secs => ?))
+                returning id""", Long.class, owner, staleSeconds);
+    }
+
+    /**
+     * Marks running runs whose instance has not been heard of for the given seconds
+     * INTERRUPTED (another instance stopped while running them).
+     * @return the runs marked
+     */
+    List<Long> interruptStale(int staleSeconds) {
+        return this.jdbc.queryForList(
+                """
+                        update migration_run set status = 'INTERRUPTED', message = 'The instance running it ('
+                            || coalesce(owner, 'unknown') || ') stopped answering; resume it to continue from its last committed chunk'
+                        where status in ('RUNNING', 'PAUSING', 'CANCELLING')
+                          and heartbeat_at < now() - make_interval(secs => ?)
+                        returning id""",
+                Long.class, staleSeconds);
+    }
+
+    void objectStarted(long runId, int position) {
+        this.jdbc.update("update run_object set status = 'RUNNING', started_at = coalesce(started_at, now()),"
+                + " finished_at = null where run_id = ? and position = ?", runId, position);
+    }
+
+    void objectFinished(long runId, int position, String status) {
+        this.jdbc.update("update run_object set status = ?, finished_at = now() where run_id = ? and position = ?",
+                status, runId, position);
+    }
+
+    void count(long runId, int position, Map<Outcome, Long> counts) {
+        this.jdbc.update("""
+                update run_object set processed = processed + ?, created = created + ?, updated = updated + ?,
+                    unchanged = unchanged + ?, quarantined = quarantined + ?, excluded = excluded + ?,
+                    archived = archived + ? where run_id = ? and position = ?""",
+                counts.values().stream().mapToLong(Long::longValue).sum(), counts.getOrDefault(Outcome.CREATED, 0L),
+                counts.getOrDefault(Outcome.UPDATED, 0L), counts.getOrDefault(Outcome.UNCHANGED, 0L),
+                counts.getOrDefault(Outcome.QUARANTINED, 0L), counts.getOrDefault(Outcome.EXCLUDED, 0L),
+                counts.getOrDefault(Outcome.ARCHIVED, 0L), runId, position);
+    }
+
+    void deleted(long runId, int position, long deleted) {
+        this.jdbc.update("update run_object set deleted = ? where run_id = ? and position = ?", deleted, runId,
+                position);
+    }
+
+    void ledger(long runId, String source, String target, List<LedgerEntry> entries) {
+        this.jdbc.batchUpdate("""
+                insert into run_ledger (run_id, source_object, target_object, source_id, outcome, target_id, reason,
+                    field, value) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (run_id, source_object, target_object, source_id) do update set outcome = excluded.outcome,
+                    target_id = excluded.target_id, reason = excluded.reason, field = excluded.field,
+                    value = excluded.value""", entries, 500, (ps, e) -> {
+            ps.setLong(1, runId);
+            ps.setString(2, source);
+            ps.setString(3, target);
+            ps.setString(4, e.sourceId());
+            ps.setString(5, e.outcome().name());
+            ps.setString(6, e.targetId());
+            ps.setString(7, clip(e.reason(), 4000));
+            ps.setString(8, clip(e.field(), 200));
+            ps.setString(9, e.value());
+        });
+    }
+
+    void note(long runId, String source, String target, String sourceId, String note) {
+        this.jdbc.update("""
+                update run_ledger set reason = left(coalesce(reason || '; ', '') || ?, 4000)
+                where run_id = ? and source_object = ? and target_object = ? and source_id = ?""", note, runId, source,
+                target, sourceId);
+    }
+
+    void xref(long environmentId, long runId, String source, String target, List<String[]> rows) {
+        this.jdbc.batchUpdate("""
+                insert into xref (environment_id, source_object, target_object, source_id, target_id, content_hash,
+                    run_id) values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (environment_id, source_object, target_object, source_id) do update set
+                    target_id = excluded.target_id, content_hash = excluded.content_hash, run_id = excluded.run_id""",
+                rows, 500, (ps, row) -> {
+                    ps.setLong(1, environmentId);
+                    ps.setString(2, source);
+                    ps.setString(3, target);
+                    ps.setString(4, row[0]);
+                    ps.setString(5, row[1]);
+                    ps.setString(6, row[2]);
+                    ps.setLong(7, runId);
+                });
+    }
+
+    /**
+     * @return source id → target id of the given source records loaded into the
+     * environment (for any target object)
+     */
+    Map<String, String> targetIds(long environmentId, String source, Collection<String> sourceIds) {
+        Map<String, String> ids = new HashMap<>();
+        if (sourceIds.isEmpty()) {
+            return ids;
+        }
+        this.jdbc.query("""
+                select source_id, target_id from xref where environment_id = ? and lower(source_object) = lower(?)
+                and source_id = any (?)""", (rs) -> {
+            ids.put(rs.getString(1), rs.getString(2));
+        }, environmentId, source, sourceIds.toArray(String[]::new));
+        return ids;
+    }
+
+    /**
+     * @return source id → content hash of the records of a mapping already loaded into
+     * the environment
+     */
+    Map<String, String> loadedHashes(long environmentId, String source, String target, Collection<String> ids) {
+        Map<String, String> hashes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return hashes;
+        }
+        this.jdbc.query("""
+                select source_id, content_hash from xref where environment_id = ? and source_object = ?
+                and target_object = ? and source_id = any (?)""", (rs) -> {
+            hashes.put(rs.getString(1), rs.getString(2));
+        }, environmentId, source, target, ids.toArray(String[]::new));
+        return hashes;
+    }
+
+    boolean intent(long runId, int position, String afterId) {
+        Boolean existed = this.separate.execute((tx) -> this.jdbc.update("""
+                insert into run_chunk_intent (run_id, position, after_id) values (?, ?, ?)
+                on conflict do nothing""", runId, position, afterId) == 0);
+        return Boolean.TRUE.equals(existed);
+    }
+
+    Map<Outcome, Long> outcomes(long runId) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        this.jdbc.query("select outcome, count(*) from run_ledger where run_id = ? group by 1",
+                (org.springframework.jdbc.core.RowCallbackHandler) (rs) -> counts.put(Outcome.valueOf(rs.getString(1)),
+                        rs.getLong(2)),
+                runId);
+        return counts;
+    }
+
+    List<LedgerRow> ledgerPage(long runId, Outcome outcome, String object, int offset, int limit) {
+        List<Object> params = new ArrayList<>(List.of(runId));
+        String where = "";
+        if (outcome != null) {
+            where += " and outcome = ?";
+            params.add(outcome.name());
+        }
+        if (object != null && !object.isBlank()) {
+            where += " and (lower(source_object) = lower(?) or lower(target_object) = lower(?))";
+            params.add(object.trim());
+            params.add(object.trim());
+        }
+        params.add(limit);
+        params.add(offset);
+        return this.jdbc.query(
+                "select * from run_ledger where run_id = ?" + where
+                        + " order by source_object, target_object, source_id limit ? offset ?",
+                (rs, i) -> new LedgerRow(rs.getString("source_object"), rs.getString("target_object"),
+                        rs.getString("source_id"), Outcome.valueOf(rs.getString("outcome")), rs.getString("target_id"),
+                        rs.getString("reason"), rs.getString("field"), rs.getString("value")),
+                params.toArray());
+    }
+
+    long ledgerCount(long runId, Outcome outcome, String object) {
+        List<Object> params = new ArrayList<>(List.of(runId));
+        String where = "";
+        if (outcome != null) {
+            where += " and outcome = ?";
+            params.add(outcome.name());
+        }
+        if (object != null && !object.isBlank()) {
+            where += " and (lower(source_object) = lower(?) or lower(target_object) = lower(?))";
+            params.add(object.trim());
+            params.add(object.trim());
+        }
+        Long count = this.jdbc.queryForObject("select count(*) from run_ledger where run_id = ?" + where, Long.class,
+                params.toArray());
+        return (count != null) ? count : 0;
+    }
+
+    private Run run(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        List<Run.RunObject> objects = this.jdbc.query("select * from run_object where run_id = ? order by position",
+                (o, i) -> new Run.RunObject(o.getInt("position"), o.getString("source_object"),
+                        o.getString("target_object"), o.getString("status"), o.getLong("total"), o.getLong("processed"),
+                        o.getLong("created"), o.getLong("updated"), o.getLong("unchanged"), o.getLong("quarantined"),
+                        o.getLong("excluded"), o.getLong("archived"), o.getLong("deleted"), instant(o, "started_at"),
+                        instant(o, "finished_at")),
+                id);
+        return new Run(id, rs.getLong("project_id"), rs.getLong("environment_id"), rs.getString("environment"),
+                rs.getString("mode"), RunStatus.valueOf(rs.getString("status")), rs.getLong("snapshot_id"),
+                (Integer) rs.getObject("scope_version"), rs.getInt("mapping_version"),
+                rs.getBigDecimal("error_threshold"), (Integer) rs.getObject("records_per_second"),
+                rs.getString("requested_by"), instant(rs, "created_at"), instant(rs, "started_at"),
+                instant(rs, "finished_at"), rs.getString("message"),
+                this.json.readValue(rs.getString("plan"), RunPlan.class), objects);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return (timestamp != null) ? timestamp.toInstant() : null;
+    }
+
+    private static String clip(String text, int length) {
+        return (text != null && text.length() > length) ? text.substring(0, length) : text;
+    }
+
+    /**
+     * One outcome to record.
+     *
+     * @param sourceId the source record
+     * @param outcome what became of it
+     * @param targetId its target id, when loaded
+     * @param reason why, for quarantined, excluded and archived records
+     * @param field the field at fault, or null
+     * @param value the value at fault, or null
+     */
+    record LedgerEntry(String sourceId, Outcome outcome, String targetId, String reason, String field, String value) {
+    }
+
+    /**
+     * A ledger row as shown.
+     *
+     * @param source the source object
+     * @param target the target object
+     * @param sourceId the source record
+     * @param outcome what became of it
+     * @param targetId its target id
+     * @param reason why
+     * @param field the field at fault
+     * @param value the value at fault
+     */
+    public record LedgerRow(String source, String target, String sourceId, Outcome outcome, String targetId,
+            String reason, String field, String value) {
+    }
+
+}
