@@ -304,6 +304,10 @@ public class RunService {
                 }, params.toArray());
     }
 
+    static String csvCell(String value) {
+        return csv(value);
+    }
+
     private static String csv(String value) {
         if (value == null) {
             return "";

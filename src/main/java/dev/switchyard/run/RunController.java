@@ -1,0 +1,200 @@
+package dev.switchyard.run;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.switchyard.project.ProjectAccess;
+import dev.switchyard.project.ProjectRole;
+import dev.switchyard.project.ProjectService;
+import dev.switchyard.project.WorkspaceModel;
+import dev.switchyard.system.InvalidInputException;
+import dev.switchyard.system.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The runs tab: the plan and a form to start a run, the run history per environment, a
+ * run's live progress per object with pause, resume and cancel, and its ledger.
+ */
+@Controller
+class RunController {
+
+    private static final int PAGE = 50;
+
+    private final RunService runs;
+
+    private final RunStore store;
+
+    private final ProjectService projects;
+
+    private final ProjectAccess access;
+
+    private final WorkspaceModel workspace;
+
+    RunController(RunService runs, RunStore store, ProjectService projects, ProjectAccess access,
+            WorkspaceModel workspace) {
+        this.runs = runs;
+        this.store = store;
+        this.projects = projects;
+        this.access = access;
+        this.workspace = workspace;
+    }
+
+    @GetMapping("/projects/{projectId}/runs")
+    String list(@PathVariable Long projectId, Model model) {
+        this.workspace.fill(projectId, model, "runs");
+        model.addAttribute("runs", this.runs.list(projectId));
+        model.addAttribute("environments", this.projects.environments(projectId));
+        try {
+            model.addAttribute("plan", this.runs.plan(projectId));
+        }
+        catch (InvalidInputException ex) {
+            model.addAttribute("planProblem", ex.getMessage());
+        }
+        return "run/list";
+    }
+
+    @PostMapping("/projects/{projectId}/runs")
+    String start(@PathVariable Long projectId, @RequestParam(required = false) String environment,
+            @RequestParam(required = false) String mode, @RequestParam(required = false) String errorThreshold,
+            @RequestParam(required = false) String recordsPerSecond, RedirectAttributes redirect) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        try {
+            Run run = this.runs.start(projectId, environment, mode, decimal(errorThreshold, "errorThreshold"),
+                    integer(recordsPerSecond));
+            redirect.addFlashAttribute("flash", "Run " + run.id() + " started in " + run.environment() + ".");
+            return "redirect:/projects/" + projectId + "/runs/" + run.id();
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("flashError", ex.getMessage());
+            return "redirect:/projects/" + projectId + "/runs";
+        }
+    }
+
+    @GetMapping("/projects/{projectId}/runs/{runId}")
+    String detail(@PathVariable Long projectId, @PathVariable long runId, Model model) {
+        this.workspace.fill(projectId, model, "runs");
+        model.addAttribute("run", run(projectId, runId));
+        model.addAttribute("outcomes", this.store.outcomes(runId));
+        return "run/detail";
+    }
+
+    @GetMapping("/projects/{projectId}/runs/{runId}/progress")
+    String progress(@PathVariable Long projectId, @PathVariable long runId, Model model) {
+        this.workspace.fill(projectId, model, "runs");
+        model.addAttribute("run", run(projectId, runId));
+        return "run/detail :: progress";
+    }
+
+    @PostMapping("/projects/{projectId}/runs/{runId}/{action:pause|resume|cancel}")
+    String act(@PathVariable Long projectId, @PathVariable long runId, @PathVariable String action,
+            RedirectAttributes redirect) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        run(projectId, runId);
+        try {
+            Run run = switch (action) {
+                case "pause" -> this.runs.pause(runId);
+                case "resume" -> this.runs.resume(runId);
+                default -> this.runs.cancel(runId);
+            };
+            redirect.addFlashAttribute("flash", "Run " + runId + ": " + run.message());
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("flashError", ex.getMessage());
+        }
+        return "redirect:/projects/" + projectId + "/runs/" + runId;
+    }
+
+    @GetMapping("/projects/{projectId}/runs/{runId}/ledger")
+    String ledger(@PathVariable Long projectId, @PathVariable long runId,
+            @RequestParam(required = false) String outcome, @RequestParam(required = false) String object,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        this.workspace.fill(projectId, model, "runs");
+        Run run = run(projectId, runId);
+        Outcome wanted = RunApiController.outcome(outcome);
+        long total = this.store.ledgerCount(runId, wanted, object);
+        int pages = (int) Math.max(1, (total + PAGE - 1) / PAGE);
+        int current = Math.max(0, Math.min(page, pages - 1));
+        model.addAttribute("run", run);
+        model.addAttribute("entries", this.store.ledgerPage(runId, wanted, object, current * PAGE, PAGE));
+        model.addAttribute("total", total);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("outcome", (wanted != null) ? wanted.name() : "");
+        model.addAttribute("object", (object != null) ? object : "");
+        model.addAttribute("outcomeChoices", List.of(Outcome.values()));
+        return "run/ledger";
+    }
+
+    @GetMapping("/projects/{projectId}/runs/{runId}/ledger.csv")
+    void ledgerCsv(@PathVariable Long projectId, @PathVariable long runId,
+            @RequestParam(required = false) String outcome, @RequestParam(required = false) String object,
+            HttpServletResponse response) throws IOException {
+        run(projectId, runId);
+        Outcome wanted = RunApiController.outcome(outcome);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"run-" + runId + "-ledger.csv\"");
+        try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+            out.write("source_object,target_object,source_id,outcome,target_id,reason,field,value\r\n");
+            int offset = 0;
+            while (true) {
+                List<RunStore.LedgerRow> rows = this.store.ledgerPage(runId, wanted, object, offset, 5_000);
+                for (RunStore.LedgerRow row : rows) {
+                    out.write(String.join(",", RunService.csvCell(row.source()), RunService.csvCell(row.target()),
+                            RunService.csvCell(row.sourceId()), row.outcome().name(),
+                            RunService.csvCell(row.targetId()), RunService.csvCell(row.reason()),
+                            RunService.csvCell(row.field()), RunService.csvCell(row.value())) + "\r\n");
+                }
+                if (rows.size() < 5_000) {
+                    break;
+                }
+                offset += rows.size();
+            }
+        }
+    }
+
+    private Run run(Long projectId, long runId) {
+        Run run = this.runs.get(runId);
+        if (run.projectId() != projectId) {
+            throw NotFoundException.of("Run", runId);
+        }
+        return run;
+    }
+
+    private static BigDecimal decimal(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new InvalidInputException(field, "The error threshold is a percentage, not '" + text + "'");
+        }
+    }
+
+    private static Integer integer(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new InvalidInputException("recordsPerSecond", "The throttle is a whole number, not '" + text + "'");
+        }
+    }
+
+}
