@@ -98,9 +98,22 @@ class RunController {
         return "run/detail :: progress";
     }
 
-    @PostMapping("/projects/{projectId}/runs/{runId}/{action:pause|resume|cancel}")
-    String act(@PathVariable Long projectId, @PathVariable long runId, @PathVariable String action,
-            RedirectAttributes redirect) {
+    @PostMapping("/projects/{projectId}/runs/{runId}/pause")
+    String pause(@PathVariable Long projectId, @PathVariable long runId, RedirectAttributes redirect) {
+        return act(projectId, runId, "pause", redirect);
+    }
+
+    @PostMapping("/projects/{projectId}/runs/{runId}/resume")
+    String resume(@PathVariable Long projectId, @PathVariable long runId, RedirectAttributes redirect) {
+        return act(projectId, runId, "resume", redirect);
+    }
+
+    @PostMapping("/projects/{projectId}/runs/{runId}/cancel")
+    String cancel(@PathVariable Long projectId, @PathVariable long runId, RedirectAttributes redirect) {
+        return act(projectId, runId, "cancel", redirect);
+    }
+
+    private String act(Long projectId, long runId, String action, RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);
         run(projectId, runId);
         try {

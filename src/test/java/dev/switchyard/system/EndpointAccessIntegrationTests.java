@@ -87,7 +87,8 @@ class EndpointAccessIntegrationTests {
 
         boolean isProject() {
             // snapshot-scoped endpoints check the snapshot's project in the controller
-            return this.pattern.contains("{projectId}") || this.pattern.contains("{snapshotId}");
+            return this.pattern.contains("{projectId}") || this.pattern.contains("{snapshotId}")
+                    || this.pattern.contains("{runId}");
         }
 
         boolean changes() {
@@ -95,6 +96,21 @@ class EndpointAccessIntegrationTests {
         }
 
     }
+
+    /**
+     * A finished run of the project, for the run-scoped endpoints.
+     */
+    private Long run(Project project, Snapshot snapshot) {
+        return this.jdbcTemplate.queryForObject("""
+                insert into migration_run (project_id, environment_id, mode, status, snapshot_id, mapping_version,
+                    requested_by, plan)
+                values (?, (select min(id) from environment where project_id = ?), 'FULL', 'COMPLETED', ?, 1, 'test',
+                    '{"steps": [], "warnings": []}'::jsonb) returning id""", Long.class, project.getId(),
+                project.getId(), snapshot.getId());
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
     @Test
     void everyEndpointRefusesThoseWithoutAccess() throws Exception {
@@ -115,7 +131,7 @@ class EndpointAccessIntegrationTests {
                 Map.entry("connectionId", source.getId().toString()),
                 Map.entry("snapshotId", snapshot.getId().toString()), Map.entry("findingId", "1"),
                 Map.entry("object", "Account"), Map.entry("version", "1"), Map.entry("notificationId", "1"),
-                Map.entry("archiveId", "1"));
+                Map.entry("archiveId", "1"), Map.entry("runId", run(project, snapshot).toString()));
 
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(30);
