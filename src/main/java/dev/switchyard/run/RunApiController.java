@@ -186,6 +186,16 @@ class RunApiController {
         return RunJson.of(this.runs.resume(runId));
     }
 
+    @PostMapping("/api/v1/runs/{runId}/undo")
+    @Operation(summary = "Undo a sandbox or staging run: delete every record it created (in the background)",
+            description = "Children before parents, through the run's ledger and the cross-reference; 409 for "
+                    + "production runs and for active runs. The run becomes UNDOING, then UNDONE; its message says "
+                    + "how many records were deleted and which could not be.")
+    RunJson undo(@PathVariable long runId) {
+        changeable(runId);
+        return RunJson.of(this.runs.undo(runId));
+    }
+
     @GetMapping("/api/v1/runs/{runId}/ledger")
     @Operation(summary = "The run's ledger, a page at a time",
             description = "One entry per source record and object mapping: outcome (CREATED, UPDATED, UNCHANGED, "

@@ -113,6 +113,11 @@ class RunController {
         return act(projectId, runId, "cancel", redirect);
     }
 
+    @PostMapping("/projects/{projectId}/runs/{runId}/undo")
+    String undo(@PathVariable Long projectId, @PathVariable long runId, RedirectAttributes redirect) {
+        return act(projectId, runId, "undo", redirect);
+    }
+
     private String act(Long projectId, long runId, String action, RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);
         run(projectId, runId);
@@ -120,6 +125,7 @@ class RunController {
             Run run = switch (action) {
                 case "pause" -> this.runs.pause(runId);
                 case "resume" -> this.runs.resume(runId);
+                case "undo" -> this.runs.undo(runId);
                 default -> this.runs.cancel(runId);
             };
             redirect.addFlashAttribute("flash", "Run " + runId + ": " + run.message());

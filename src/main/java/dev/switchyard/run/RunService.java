@@ -78,6 +78,13 @@ public class RunService {
 
     private final JdbcTemplate jdbc;
 
+    private RunUndo undo;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setUndo(RunUndo undo) {
+        this.undo = undo;
+    }
+
     RunService(RunStore store, RunJobs jobs, ProjectService projects, ConnectionService connections,
             SnapshotLifecycle snapshots, MappingService mappings, MappingInputs inputs, MappingValidator validator,
             SchemaCheck schemaCheck, ScopeService scopes, StagedRecords staged, AuditLog audit, JdbcTemplate jdbc) {
@@ -271,6 +278,33 @@ public class RunService {
         }
         this.audit.record(run.projectId(), "Run", id, "resumed", "run " + id);
         this.jobs.launch(id);
+        return get(id);
+    }
+
+    /**
+     * Deletes every record a run created (sandbox and staging only), in the background.
+     * @param id the run
+     * @return it, UNDOING
+     */
+    public Run undo(long id) {
+        Run run = get(id);
+        Environment environment = this.projects.environments(run.projectId())
+            .stream()
+            .filter((e) -> e.getId() == run.environmentId())
+            .findFirst()
+            .orElseThrow();
+        if (environment.getKind() == EnvironmentKind.PRODUCTION) {
+            throw new ConflictException("environment", "Undo is for sandbox and staging runs, never production");
+        }
+        this.jdbc.queryForObject("select id from environment where id = ? for update", Long.class, run.environmentId());
+        this.store.active(run.environmentId()).filter((a) -> a.id() != id).ifPresent((active) -> {
+            throw new ConflictException("status", "Run " + active.id() + " is active in " + run.environment());
+        });
+        if (!this.store.transition(id, RunStatus.UNDOABLE, RunStatus.UNDOING, "Deleting the records it created")) {
+            throw new ConflictException("status", "Run " + id + " is " + run.status() + " and cannot be undone");
+        }
+        this.audit.record(run.projectId(), "Run", id, "undo", "run " + id + " in " + run.environment());
+        this.undo.launch(get(id));
         return get(id);
     }
 

@@ -25,11 +25,16 @@ public enum RunStatus {
     COMPLETED,
     /** Stopped by an error no record explains, or by the error threshold; resumable. */
     FAILED,
+    /** Deleting the records it created. */
+    UNDOING,
     /** Every record it created was deleted again. */
     UNDONE;
 
     /** The statuses of a run that holds its environment. */
-    public static final Set<RunStatus> ACTIVE = Set.of(QUEUED, RUNNING, PAUSING, CANCELLING);
+    public static final Set<RunStatus> ACTIVE = Set.of(QUEUED, RUNNING, PAUSING, CANCELLING, UNDOING);
+
+    /** The statuses from which a run can be undone. */
+    public static final Set<RunStatus> UNDOABLE = Set.of(COMPLETED, CANCELLED, PAUSED, FAILED, INTERRUPTED);
 
     /** The statuses from which a run can be resumed. */
     public static final Set<RunStatus> RESUMABLE = Set.of(PAUSED, INTERRUPTED, FAILED);

@@ -75,7 +75,7 @@ public class RunStore {
     Optional<Run> active(long environmentId) {
         return this.jdbc.query("""
                 select r.*, e.name as environment from migration_run r join environment e on e.id = r.environment_id
-                where r.environment_id = ? and r.status in ('QUEUED', 'RUNNING', 'PAUSING', 'CANCELLING')
+                where r.environment_id = ? and r.status in ('QUEUED', 'RUNNING', 'PAUSING', 'CANCELLING', 'UNDOING')
                 order by r.id desc limit 1""", this::run, environmentId).stream().findFirst();
     }
 
