@@ -5,11 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -71,6 +78,42 @@ public final class EmbeddedPostgresServer {
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + key, ex);
+        }
+    }
+
+    /**
+     * @param server a running server
+     * @param database a database in it
+     * @return the JDBC URL of that database (user {@code postgres}, no password)
+     */
+    public static String jdbcUrl(EmbeddedPostgres server, String database) {
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
+    }
+
+    /**
+     * Creates a database in the server unless it exists.
+     * @param server a running server
+     * @param database the database's name
+     * @return whether it was created now
+     */
+    public static boolean createDatabaseIfMissing(EmbeddedPostgres server, String database) {
+        DataSource admin = server.getPostgresDatabase();
+        try (Connection connection = admin.getConnection();
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
+            }
+            return true;
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not create database " + database + " in the embedded PostgreSQL",
+                    ex);
         }
     }
 
