@@ -1,18 +1,11 @@
 package dev.switchyard.demo;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import dev.switchyard.audit.AuditLog;
 import dev.switchyard.connection.ConnectionRequest;
@@ -33,7 +26,6 @@ import dev.switchyard.staging.SnapshotLifecycle;
 import dev.switchyard.system.JobStatus;
 import dev.switchyard.system.SwitchyardProperties;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -64,10 +56,8 @@ class DemoProjectBuilder {
     static final String DESCRIPTION = "A ready project to try Switchyard on: a real Salesforce export (Account, "
             + "Contact, Opportunity; MIT licence, see demo/source/PROVENANCE.md) migrating into a demo CRM database "
             + "(switchyard_demo: companies, people, deals, activities). Its dictionary, draft scope and a complete "
-            + "mapping are ready: start a sandbox run. Built on the first start; switchyard.demo.enabled=false "
+            + "mapping are ready for a sandbox migration run. Built on the first start; switchyard.demo.enabled=false "
             + "switches that off.";
-
-    private static final List<String> SOURCE_FILES = List.of("Account.csv", "Contact.csv", "Opportunity.csv");
 
     private static final Duration EXTRACTION_TIMEOUT = Duration.ofMinutes(10);
 
@@ -168,8 +158,8 @@ class DemoProjectBuilder {
     private Object uploadSource(Long projectId) {
         if (this.connections.source(projectId).isEmpty()) {
             this.connections.create(projectId, new ConnectionRequest("source", null, "csv", "Salesforce export (demo)",
-                    null, null, null, null, null, null), "salesforce-export.zip",
-                    new ByteArrayInputStream(sourceZip()));
+                    null, null, null, null, null, null), DemoSource.FILENAME,
+                    new ByteArrayInputStream(DemoSource.zip()));
         }
         return null;
     }
@@ -220,26 +210,6 @@ class DemoProjectBuilder {
         this.mappings.save(projectId, curated.withVersion(0),
                 "demo mapping: every suggestion accepted; industries, account types, employees and phones curated");
         return report;
-    }
-
-    /**
-     * @return the bundled export's CSV files as one ZIP, as a user would upload them
-     */
-    static byte[] sourceZip() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (String file : SOURCE_FILES) {
-                zip.putNextEntry(new ZipEntry(file));
-                try (InputStream in = new ClassPathResource("demo/source/" + file).getInputStream()) {
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not read the bundled demo export", ex);
-        }
-        return bytes.toByteArray();
     }
 
     private <T> T actingAs(String username, Supplier<T> work) {
