@@ -141,7 +141,7 @@ public final class EmbeddedPostgresServer {
 
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
+            return socket.isBound();
         }
         catch (IOException ex) {
             return false;

@@ -88,6 +88,7 @@ class EmbeddedPostgresServerTests {
             EmbeddedPostgresServer.stop(cluster);
         }
         try (ServerSocket taken = new ServerSocket(first)) {
+            assertThat(taken.getLocalPort()).isEqualTo(first);
             assertThat(EmbeddedPostgresServer.start(cluster).getPort()).as("another port when it is taken")
                 .isNotEqualTo(first);
         }
