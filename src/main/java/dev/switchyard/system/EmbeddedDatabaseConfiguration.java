@@ -1,13 +1,6 @@
 package dev.switchyard.system;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-
-import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -37,43 +30,19 @@ class EmbeddedDatabaseConfiguration {
         Path clusterDir = ephemeral ? EmbeddedPostgresServer.ephemeralClusterDir()
                 : properties.dataDir().resolve("postgres");
         EmbeddedPostgres server = EmbeddedPostgresServer.start(clusterDir);
-        createDatabaseIfMissing(server, DATABASE);
+        EmbeddedPostgresServer.createDatabaseIfMissing(server, DATABASE);
         return server;
     }
 
     @Bean
     HikariDataSource dataSource(EmbeddedPostgres server, Environment environment) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(jdbcUrl(server, DATABASE));
+        dataSource.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(server, DATABASE));
         dataSource.setUsername("postgres");
         dataSource.setPoolName("switchyard");
         dataSource.setMaximumPoolSize(
                 environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10));
         return dataSource;
-    }
-
-    static String jdbcUrl(EmbeddedPostgres server, String database) {
-        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
-    }
-
-    static void createDatabaseIfMissing(EmbeddedPostgres server, String database) {
-        DataSource admin = server.getPostgresDatabase();
-        try (Connection connection = admin.getConnection();
-                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            try (Statement create = connection.createStatement()) {
-                create.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
-            }
-        }
-        catch (SQLException ex) {
-            throw new IllegalStateException("Could not create database " + database + " in the embedded PostgreSQL",
-                    ex);
-        }
     }
 
     /**

@@ -2,14 +2,22 @@ package dev.switchyard.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -58,19 +66,121 @@ public final class EmbeddedPostgresServer {
         try {
             Files.createDirectories(key);
             stopOrphan(key);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setDataDirectory(key)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "100")
-                .start();
+            int remembered = rememberedPort(key);
+            EmbeddedPostgres server;
+            if (remembered > 0 && isFree(remembered)) {
+                try {
+                    server = start(key, remembered);
+                }
+                catch (IOException ex) {
+                    log.warn("Could not start the embedded PostgreSQL on its previous port {} ({}): using another",
+                            remembered, ex.getMessage());
+                    server = start(key, 0);
+                }
+            }
+            else {
+                if (remembered > 0) {
+                    log.warn("The embedded PostgreSQL's previous port {} is taken: using another; connections to "
+                            + "databases in it that name the old port must be changed", remembered);
+                }
+                server = start(key, 0);
+            }
+            rememberPort(key, server.getPort());
             servers.put(key, server);
             log.info("Embedded PostgreSQL running on port {} with data in {}", server.getPort(), key);
             return server;
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + key, ex);
+        }
+    }
+
+    private static EmbeddedPostgres start(Path clusterDir, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+            .setDataDirectory(clusterDir)
+            .setCleanDataDirectory(false)
+            .setRegisterShutdownHook(false)
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .setServerConfig("max_connections", "100");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /**
+     * The port the server on this cluster used last, kept in {@code postgres.port} next
+     * to the cluster directory, so that a restart keeps it when it is free: saved
+     * connections to databases in the embedded server (such as the demo project's target)
+     * and backup commands keep working.
+     * @param clusterDir the data directory
+     * @return the port, or 0 when none is remembered
+     */
+    static int rememberedPort(Path clusterDir) {
+        Path file = portFile(clusterDir);
+        try {
+            return Files.isRegularFile(file) ? Integer.parseInt(Files.readString(file).trim()) : 0;
+        }
+        catch (IOException | NumberFormatException ex) {
+            return 0;
+        }
+    }
+
+    static void rememberPort(Path clusterDir, int port) {
+        try {
+            Files.writeString(portFile(clusterDir), Integer.toString(port) + "\n", StandardCharsets.US_ASCII);
+        }
+        catch (IOException ex) {
+            log.debug("Could not remember the embedded PostgreSQL's port in {}", portFile(clusterDir), ex);
+        }
+    }
+
+    private static Path portFile(Path clusterDir) {
+        return clusterDir.resolveSibling(clusterDir.getFileName() + ".port");
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return socket.isBound();
+        }
+        catch (IOException ex) {
+            return false;
+        }
+    }
+
+    /**
+     * @param server a running server
+     * @param database a database in it
+     * @return the JDBC URL of that database (user {@code postgres}, no password)
+     */
+    public static String jdbcUrl(EmbeddedPostgres server, String database) {
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
+    }
+
+    /**
+     * Creates a database in the server unless it exists.
+     * @param server a running server
+     * @param database the database's name
+     * @return whether it was created now
+     */
+    public static boolean createDatabaseIfMissing(EmbeddedPostgres server, String database) {
+        DataSource admin = server.getPostgresDatabase();
+        try (Connection connection = admin.getConnection();
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("create database \"" + database.replace("\"", "\"\"") + "\"");
+            }
+            return true;
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("Could not create database " + database + " in the embedded PostgreSQL",
+                    ex);
         }
     }
 

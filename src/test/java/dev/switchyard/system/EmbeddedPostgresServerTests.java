@@ -3,6 +3,7 @@ package dev.switchyard.system;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,29 @@ class EmbeddedPostgresServerTests {
         Files.writeString(cluster.resolve("postmaster.pid"), "999999999\n" + cluster + "\n");
         assertThat(EmbeddedPostgresServer.findPostmaster(cluster)).isEmpty();
         assertThat(EmbeddedPostgresServer.stopOrphan(cluster)).isFalse();
+    }
+
+    @Test
+    void restartKeepsThePortWhileItIsFree() throws Exception {
+        Path cluster = this.temp.resolve("postgres");
+        int first = EmbeddedPostgresServer.start(cluster).getPort();
+        EmbeddedPostgresServer.stop(cluster);
+        assertThat(EmbeddedPostgresServer.rememberedPort(cluster)).isEqualTo(first);
+        try {
+            assertThat(EmbeddedPostgresServer.start(cluster).getPort()).as("same port after a restart")
+                .isEqualTo(first);
+        }
+        finally {
+            EmbeddedPostgresServer.stop(cluster);
+        }
+        try (ServerSocket taken = new ServerSocket(first)) {
+            assertThat(taken.getLocalPort()).isEqualTo(first);
+            assertThat(EmbeddedPostgresServer.start(cluster).getPort()).as("another port when it is taken")
+                .isNotEqualTo(first);
+        }
+        finally {
+            EmbeddedPostgresServer.stop(cluster);
+        }
     }
 
     private static Process startChild(Path cluster) throws Exception {

@@ -1,0 +1,144 @@
+package dev.switchyard.demo;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+
+import javax.sql.DataSource;
+
+import dev.switchyard.connection.ConnectionService;
+import dev.switchyard.dictionary.DictionaryObject;
+import dev.switchyard.dictionary.DictionaryStore;
+import dev.switchyard.mapping.MappingDocument;
+import dev.switchyard.mapping.MappingInputs;
+import dev.switchyard.mapping.MappingService;
+import dev.switchyard.mapping.MappingValidator;
+import dev.switchyard.mapping.MappingVersion;
+import dev.switchyard.mapping.MappingWorkbench;
+import dev.switchyard.project.Environment;
+import dev.switchyard.project.EnvironmentKind;
+import dev.switchyard.project.Project;
+import dev.switchyard.project.ProjectRepository;
+import dev.switchyard.project.ProjectService;
+import dev.switchyard.scope.ScopeService;
+import dev.switchyard.scope.ScopeStatus;
+import dev.switchyard.scope.ScopeVersion;
+import dev.switchyard.staging.SnapshotLifecycle;
+import dev.switchyard.support.IntegrationTest;
+import dev.switchyard.support.TargetDatabases;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo project, built as on a first start (the test configuration switches the
+ * automatic build off, so the test invokes the builder itself).
+ */
+@IntegrationTest
+class DemoProjectIntegrationTests {
+
+    @Autowired
+    DemoProjectBuilder builder;
+
+    @Autowired
+    ProjectRepository projectRepository;
+
+    @Autowired
+    ProjectService projects;
+
+    @Autowired
+    ConnectionService connections;
+
+    @Autowired
+    DictionaryStore dictionaries;
+
+    @Autowired
+    MappingInputs inputs;
+
+    @Autowired
+    ScopeService scopes;
+
+    @Autowired
+    SnapshotLifecycle snapshots;
+
+    @Autowired
+    MappingService mappings;
+
+    @Autowired
+    MappingWorkbench workbench;
+
+    @Autowired
+    EmbeddedPostgres postgres;
+
+    @Test
+    void createsTheDemoTablesInASchemaOfTheirOwnOnlyOnce() throws Exception {
+        // as with an external datasource: a schema switchyard_demo in Switchyard's own
+        // database
+        String url = TargetDatabases.create(this.postgres, "external", "select 1");
+        DataSource database = this.postgres.getDatabase("postgres", url.substring(url.lastIndexOf('/') + 1));
+        assertThat(DemoTargetDatabase.createSchema(database, DemoTargetDatabase.NAME)).isTrue();
+        assertThat(DemoTargetDatabase.createSchema(database, DemoTargetDatabase.NAME)).isFalse();
+        try (Connection connection = database.getConnection();
+                ResultSet tables = connection.createStatement()
+                    .executeQuery("select table_schema, count(*) from information_schema.tables "
+                            + "where table_schema in ('public', 'switchyard_demo') group by table_schema")) {
+            assertThat(tables.next()).isTrue();
+            assertThat(tables.getString(1)).isEqualTo(DemoTargetDatabase.NAME);
+            assertThat(tables.getInt(2)).isEqualTo(5);
+            assertThat(tables.next()).as("nothing in public").isFalse();
+        }
+    }
+
+    @Test
+    void buildsAReadyDemoProjectOnceWithAMappingThatValidatesWithoutErrors() {
+        long start = System.nanoTime();
+        DemoProjectBuilder.Result result = this.builder.build();
+        System.out.printf("Demo project built in %d ms: %s%n", (System.nanoTime() - start) / 1_000_000,
+                result.timings());
+        assertThat(result.built()).isTrue();
+        Project project = this.projectRepository.findByNameIgnoreCase(DemoProjectBuilder.NAME).orElseThrow();
+        assertThat(project.getId()).isEqualTo(result.projectId());
+        Long id = project.getId();
+
+        MappingInputs.Inputs dictionaries = this.inputs.load(id);
+        assertThat(dictionaries.source()).extracting(DictionaryObject::name)
+            .containsExactlyInAnyOrder("Account", "Contact", "Opportunity");
+        assertThat(dictionaries.sourceObject("Opportunity").orElseThrow().recordCount()).isEqualTo(774);
+        ScopeVersion scope = this.scopes.latest(id).orElseThrow();
+        assertThat(scope.getVersion()).isEqualTo(1);
+        assertThat(scope.getStatus()).isEqualTo(ScopeStatus.DRAFT);
+
+        Environment sandbox = this.projects.environments(id)
+            .stream()
+            .filter((e) -> e.getKind() == EnvironmentKind.SANDBOX)
+            .findFirst()
+            .orElseThrow();
+        Long target = this.connections.target(sandbox.getId()).orElseThrow().getId();
+        assertThat(this.dictionaries.forConnection(target)).extracting(DictionaryObject::name)
+            .containsExactlyInAnyOrder("companies", "people", "deals", "activities", "industries");
+        assertThat(dictionaries.environment()).isEqualTo(sandbox.getName());
+
+        MappingVersion mapping = this.mappings.current(id);
+        assertThat(mapping.version()).isEqualTo(1);
+        MappingDocument document = mapping.document();
+        assertThat(document.objects()).extracting((o) -> o.source() + " → " + o.target())
+            .containsExactlyInAnyOrder("Account → companies", "Contact → people", "Opportunity → deals");
+        assertThat(document.picklistSources()).containsExactly(DemoMapping.INDUSTRY_CODES);
+        assertThat(document.object("Account", "companies").orElseThrow().field("phone").orElseThrow().note())
+            .contains("fictitious");
+        MappingValidator.Report report = this.workbench.validate(id);
+        assertThat(report.errors()).as("validation errors of the demo mapping").isEmpty();
+
+        DemoProjectBuilder.Result again = this.builder.build();
+        assertThat(again.built()).as("a second build does nothing").isFalse();
+        assertThat(again.projectId()).isEqualTo(id);
+        assertThat(this.mappings.current(id).version()).isEqualTo(1);
+        assertThat(this.snapshots.list(id, PageRequest.of(0, 10)).getTotalElements()).isEqualTo(1);
+        assertThat(this.connections.list(id)).hasSize(2);
+        assertThat(this.builder.isFirstStart()).as("a start after the demo is built is no first start").isFalse();
+    }
+
+}
