@@ -73,6 +73,9 @@ class DemoProjectIntegrationTests {
     @Autowired
     EmbeddedPostgres postgres;
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
     @Test
     void createsTheDemoTablesInASchemaOfTheirOwnOnlyOnce() throws Exception {
         // as with an external datasource: a schema switchyard_demo in Switchyard's own
@@ -93,7 +96,7 @@ class DemoProjectIntegrationTests {
     }
 
     @Test
-    void buildsAReadyDemoProjectOnceWithAMappingThatValidatesWithoutErrors() {
+    void buildsAReadyDemoProjectOnceWithAMappingThatValidatesWithoutErrorsAndRuns() throws Exception {
         long start = System.nanoTime();
         DemoProjectBuilder.Result result = this.builder.build();
         System.out.printf("Demo project built in %d ms: %s%n", (System.nanoTime() - start) / 1_000_000,
@@ -139,6 +142,38 @@ class DemoProjectIntegrationTests {
         assertThat(this.snapshots.list(id, PageRequest.of(0, 10)).getTotalElements()).isEqualTo(1);
         assertThat(this.connections.list(id)).hasSize(2);
         assertThat(this.builder.isFirstStart()).as("a start after the demo is built is no first start").isFalse();
+
+        // a new user can run a migration at once: every record of the export arrives
+        org.springframework.test.web.servlet.request.RequestPostProcessor admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .httpBasic(dev.switchyard.support.Fixtures.ADMIN, dev.switchyard.support.Fixtures.ADMIN_PASSWORD);
+        String started = this.mvc
+            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/v1/projects/" + id + "/runs")
+                .with(admin)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"environment\": \"sandbox\"}"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        Number run = com.jayway.jsonpath.JsonPath.read(started, "$.id");
+        String done = null;
+        for (int i = 0; i < 600; i++) {
+            done = this.mvc
+                .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/runs/" + run)
+                    .with(admin))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+            if (java.util.List.of("COMPLETED", "FAILED")
+                .contains(com.jayway.jsonpath.JsonPath.read(done, "$.status"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat((String) com.jayway.jsonpath.JsonPath.read(done, "$.status")).as(done).isEqualTo("COMPLETED");
+        assertThat((Boolean) com.jayway.jsonpath.JsonPath.read(done, "$.balanced")).isTrue();
+        java.util.List<Integer> created = com.jayway.jsonpath.JsonPath.read(done, "$.objects[*].created");
+        assertThat(created).containsExactly(83, 133, 774);
     }
 
 }
