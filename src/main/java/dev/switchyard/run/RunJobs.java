@@ -186,7 +186,7 @@ class RunJobs {
         List<DictionaryObject> source = this.dictionaries.forSnapshot(run.snapshotId());
         ScopeVersion scope = (run.scopeVersion() != null) ? this.scopes.version(run.projectId(), run.scopeVersion())
                 : null;
-        int chunk = this.environment.getProperty("switchyard.runs.chunk-size", Integer.class, 500);
+        int chunk = this.environment.getProperty("switchyard.runs.chunk-size", Integer.class, 1000);
         int throttle = (run.recordsPerSecond() != null) ? run.recordsPerSecond()
                 : this.environment.getProperty("switchyard.runs.records-per-second", Integer.class, 0);
         RunContext context = new RunContext(run.id(), run.projectId(), run.environmentId(), run.environment(),

@@ -39,6 +39,8 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(EmbeddedPostgresServer.jdbcUrl(server, DATABASE));
         dataSource.setUsername("postgres");
+        // batched inserts (ledger, cross-reference) become multi-row statements
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         dataSource.setPoolName("switchyard");
         dataSource.setMaximumPoolSize(
                 environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10));

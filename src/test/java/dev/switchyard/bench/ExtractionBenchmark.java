@@ -78,6 +78,24 @@ class ExtractionBenchmark {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+
+    @Autowired
+    dev.switchyard.mapping.MappingInputs mappingInputs;
+
+    @Autowired
+    dev.switchyard.mapping.MappingSuggester suggester;
+
+    @Autowired
+    dev.switchyard.mapping.TargetPicklists picklists;
+
+    @Autowired
+    dev.switchyard.mapping.MappingService mappings;
+
+    @Autowired
+    dev.switchyard.run.RunService runs;
+
     private final List<String> results = new ArrayList<>();
 
     private double copyRate = Double.NaN;
@@ -93,8 +111,9 @@ class ExtractionBenchmark {
         Path folder = generate();
         resetPeakHeap();
         copy(folder);
-        extract(folder);
+        long project = extract(folder);
         transform(folder);
+        migrate(project);
         Files.write(BENCH_DIR.resolve("results.txt"), this.results);
         info("Results written to " + BENCH_DIR.resolve("results.txt"));
     }
@@ -149,7 +168,7 @@ class ExtractionBenchmark {
     /**
      * A full extraction of the folder through the application, as the administrator.
      */
-    private void extract(Path folder) throws Exception {
+    private long extract(Path folder) throws Exception {
         Project project = this.fixtures.project(Fixtures.ADMIN);
         this.fixtures.as(Fixtures.ADMIN, () -> this.connections.create(project.getId(),
                 new ConnectionRequest("source", null, "csv", null, null, null, null, null, folder.toString(), Map.of()),
@@ -181,6 +200,82 @@ class ExtractionBenchmark {
         report("extract", timings.stagingSeconds() - timings.profilingSeconds() + timings.indexSeconds());
         report("profile", timings.profilingSeconds() + timings.analysisSeconds());
         info(peakHeap());
+        return project.getId();
+    }
+
+    /**
+     * A full run of the extracted records into the demo destination schema (foreign keys,
+     * NOT NULL, CHECK picklists in place) in a database of its own on the same server:
+     * every reference rebuilt through the cross-reference, self references in the second
+     * pass, the ledger written. The mapping is the suggested one with what suggestions
+     * cannot decide made total: every picklist map gets a default, phones are copied.
+     */
+    private void migrate(long projectId) throws Exception {
+        String url = dev.switchyard.support.TargetDatabases.create(this.postgres, "bench_target",
+                dev.switchyard.support.TargetDatabases.demoSchema());
+        this.fixtures.as(Fixtures.ADMIN, () -> this.connections.create(projectId,
+                new ConnectionRequest("target", "sandbox", "jdbc", null, url, "postgres", "", "public", null, Map.of()),
+                null, null));
+        dev.switchyard.mapping.MappingDocument mapping = this.fixtures.as(Fixtures.ADMIN, () -> {
+            dev.switchyard.mapping.MappingInputs.Inputs inputs = this.mappingInputs.load(projectId);
+            dev.switchyard.mapping.MappingDocument suggested = this.suggester
+                .suggest(inputs, dev.switchyard.mapping.MappingDocument.empty())
+                .mapping();
+            List<dev.switchyard.mapping.ObjectMapping> objects = new ArrayList<>();
+            for (dev.switchyard.mapping.ObjectMapping object : suggested.objects()) {
+                List<dev.switchyard.mapping.FieldMapping> fields = new ArrayList<>();
+                for (dev.switchyard.mapping.FieldMapping field : object.fields()) {
+                    List<dev.switchyard.mapping.transform.Transform> steps = new ArrayList<>();
+                    for (dev.switchyard.mapping.transform.Transform step : field.transforms()) {
+                        if (step instanceof dev.switchyard.mapping.transform.PicklistMap map) {
+                            List<String> allowed = this.picklists.allowed(inputs, suggested, object.target(),
+                                    field.target());
+                            steps.add(new dev.switchyard.mapping.transform.PicklistMap(map.values(),
+                                    allowed.contains("Other") ? "Other" : allowed.get(0), true));
+                        }
+                        else if (step instanceof dev.switchyard.mapping.transform.PhoneE164) {
+                            steps.add(new dev.switchyard.mapping.transform.Trim(true));
+                        }
+                        else {
+                            steps.add(step);
+                        }
+                    }
+                    fields.add(new dev.switchyard.mapping.FieldMapping(field.target(), field.sources(), steps,
+                            field.note()));
+                }
+                objects.add(object.withFields(fields));
+            }
+            return this.mappings.save(projectId, suggested.withObjects(objects).withVersion(0), "benchmark mapping")
+                .document();
+        });
+        info("migrate: mapping of " + mapping.objects().size() + " objects, "
+                + mapping.objects().stream().mapToInt((o) -> o.fields().size()).sum() + " fields");
+        resetPeakHeap();
+        long start = System.nanoTime();
+        dev.switchyard.run.Run run = this.fixtures.as(Fixtures.ADMIN,
+                () -> this.runs.start(projectId, "sandbox", "full", null, null));
+        long deadline = System.nanoTime() + EXTRACTION_TIMEOUT.toNanos();
+        while (!List
+            .of(dev.switchyard.run.RunStatus.COMPLETED, dev.switchyard.run.RunStatus.FAILED,
+                    dev.switchyard.run.RunStatus.PAUSED)
+            .contains(run.status())) {
+            assertThat(System.nanoTime()).as("run finished within " + EXTRACTION_TIMEOUT).isLessThan(deadline);
+            Thread.sleep(250);
+            run = this.runs.get(run.id());
+        }
+        double seconds = seconds(start);
+        info(String.format(Locale.ROOT, "Run %d: %s after %.2f s: %s", run.id(), run.status(), seconds, run.message()));
+        for (dev.switchyard.run.Run.RunObject object : run.objects()) {
+            info(String.format(Locale.ROOT,
+                    "migrate %s → %s: %d records, created %d, quarantined %d, excluded %d (%.2f s)", object.source(),
+                    object.target(), object.total(), object.created(), object.quarantined(), object.excluded(),
+                    Duration.between(object.startedAt(), object.finishedAt()).toMillis() / 1000.0));
+        }
+        assertThat(run.status()).as(run.message()).isEqualTo(dev.switchyard.run.RunStatus.COMPLETED);
+        assertThat(run.balanced()).isTrue();
+        assertThat(run.processed()).isEqualTo(RECORDS);
+        report("migrate", seconds);
+        info(peakHeap().replace("copy and extraction", "migration"));
     }
 
     private long stagedRows(long snapshotId) throws SQLException {
