@@ -118,8 +118,18 @@ public class MappingService {
         MappingVersion latest = current(projectId);
         if (readVersion != latest.version()) {
             MappingVersion read = version(projectId, readVersion);
-            if (!Objects.equals(part.apply(read.document()), part.apply(latest.document()))) {
-                throw conflict(latest, "you read version " + readVersion + " and the same part changed since");
+            Object mine = part.apply(read.document());
+            if (!Objects.equals(mine, part.apply(latest.document()))) {
+                // name the version that changed this part, not merely the latest
+                MappingVersion changed = latest;
+                for (int v = readVersion + 1; v < latest.version(); v++) {
+                    MappingVersion candidate = version(projectId, v);
+                    if (!Objects.equals(mine, part.apply(candidate.document()))) {
+                        changed = candidate;
+                        break;
+                    }
+                }
+                throw conflict(changed, "you read version " + readVersion + " and the same part changed since");
             }
         }
         MappingDocument changed = change.apply(latest.document());

@@ -167,8 +167,17 @@ public class MappingSuggester {
                 best = candidate;
             }
         }
+        String why = null;
         if (best == null || score < 0.85) {
-            return null;
+            // no name alike: a picklist whose allowed values most source values already
+            // are
+            ValueMatch match = byValues(inputs, document, object, source, field);
+            if (match == null) {
+                return null;
+            }
+            best = match.field();
+            score = match.overlap() * 0.8;
+            why = "values alike: " + Math.round(match.overlap() * 100) + "% of its values are allowed values";
         }
         if (best.referenceTo() != null && field.type() != FieldType.REFERENCE) {
             // a lookup copied into a plain column would hold source ids: not a suggestion
@@ -178,13 +187,54 @@ public class MappingSuggester {
         List<Transform> steps = steps(inputs, document, object, source, best, field, notes);
         FieldMapping mapping = new FieldMapping(field.name(), sources(best, steps), steps, null);
         String check = check(inputs, object, best, mapping);
-        StringBuilder description = new StringBuilder(
-                field.name() + " ← " + best.name() + " (" + reason(score) + "): " + mapping.chain().describe());
+        StringBuilder description = new StringBuilder(field.name() + " ← " + best.name() + " ("
+                + ((why != null) ? why : reason(score)) + "): " + mapping.chain().describe());
         notes.forEach((n) -> description.append("; ").append(n));
         if (check != null) {
             description.append("; ").append(check);
         }
         return new Proposal(mapping, description.toString(), score, false);
+    }
+
+    /**
+     * The source field whose seen values overlap most with a target picklist's allowed
+     * values (compared ignoring case, spaces and punctuation), when at least half of them
+     * do.
+     */
+    private ValueMatch byValues(MappingInputs.Inputs inputs, MappingDocument document, ObjectMapping object,
+            DictionaryObject source, DictionaryField field) {
+        List<String> allowed;
+        try {
+            allowed = this.picklists.allowed(inputs, document, object.target(), field.name());
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+        if (allowed.isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> normal = new java.util.HashSet<>();
+        allowed.forEach((a) -> normal.add(Names.value(a)));
+        ValueMatch best = null;
+        for (DictionaryField candidate : source.fields()) {
+            List<PicklistSuggester.SourceValue> values = PicklistSuggester.sourceValues(candidate);
+            long total = values.stream().mapToLong(PicklistSuggester.SourceValue::count).sum();
+            if (total == 0) {
+                continue;
+            }
+            long hits = values.stream()
+                .filter((v) -> normal.contains(Names.value(v.value())))
+                .mapToLong(PicklistSuggester.SourceValue::count)
+                .sum();
+            double overlap = (double) hits / total;
+            if (overlap >= 0.5 && (best == null || overlap > best.overlap())) {
+                best = new ValueMatch(candidate, overlap);
+            }
+        }
+        return best;
+    }
+
+    private record ValueMatch(DictionaryField field, double overlap) {
     }
 
     private static List<String> sources(DictionaryField input, List<Transform> steps) {

@@ -64,9 +64,16 @@ public class MappingValidator {
 
     private final TargetPicklists picklists;
 
-    MappingValidator(StagedRecords staged, TargetPicklists picklists) {
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private final dev.switchyard.profiling.FindingStore findings;
+
+    MappingValidator(StagedRecords staged, TargetPicklists picklists, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            dev.switchyard.profiling.FindingStore findings) {
         this.staged = staged;
         this.picklists = picklists;
+        this.jdbc = jdbc;
+        this.findings = findings;
     }
 
     /**
@@ -87,10 +94,19 @@ public class MappingValidator {
         if (document.objects().isEmpty()) {
             out.warning("empty", null, null, null, "Nothing is mapped yet");
         }
+        List<dev.switchyard.profiling.Finding> found = new ArrayList<>();
         for (ObjectMapping object : document.objects()) {
+            if (inputs.snapshotId() != null) {
+                requiredWithoutData(inputs, object, out, found);
+            }
             validate(inputs, document, object, out);
         }
         cycles(document, out);
+        if (inputs.snapshotId() != null) {
+            // they join the assessment's findings of the snapshot
+            this.findings.replaceKind(inputs.snapshotId(),
+                    dev.switchyard.profiling.Finding.Kind.REQUIRED_WITHOUT_SOURCE_DATA, found);
+        }
         return new Report(out.errors, out.warnings);
     }
 
@@ -293,6 +309,52 @@ public class MappingValidator {
         }
     }
 
+    /**
+     * Target-required fields filled by a plain chain (copy, trim, case, parses …: nothing
+     * that makes a value from nothing) from a source field that is blank in some records:
+     * counted over every staged record, reported as an error and as a finding.
+     */
+    private void requiredWithoutData(MappingInputs.Inputs inputs, ObjectMapping object, Collector out,
+            List<dev.switchyard.profiling.Finding> found) {
+        DictionaryObject target = inputs.targetObject(object.target()).orElse(null);
+        DictionaryObject source = inputs.sourceObject(object.source()).orElse(null);
+        if (target == null || source == null) {
+            return;
+        }
+        for (FieldMapping field : object.fields()) {
+            DictionaryField to = MappingInputs.Inputs.field(target, field.target()).orElse(null);
+            DictionaryField from = MappingInputs.Inputs.field(source, field.input()).orElse(null);
+            if (to == null || from == null || !to.required() || !to.requiredDeclared() || to.generated()
+                    || field.transforms().stream().anyMatch(MappingValidator::makesValue)
+                    || field.transforms()
+                        .stream()
+                        .anyMatch((t) -> (t instanceof PicklistMap map && map.defaultValue() != null)
+                                || (t instanceof ParseBoolean yesNo && yesNo.blankIsFalse()))) {
+                continue;
+            }
+            List<dev.switchyard.profiling.Example> examples = new ArrayList<>();
+            Long blank = this.jdbc.queryForObject("""
+                    select count(*) from staged_record where snapshot_id = ? and object = ? and not deleted
+                    and btrim(coalesce(payload ->> ?, '')) = ''""", Long.class, inputs.snapshotId(), source.name(),
+                    from.name());
+            if (blank == null || blank == 0) {
+                continue;
+            }
+            this.jdbc.query("""
+                    select source_id from staged_record where snapshot_id = ? and object = ? and not deleted
+                    and btrim(coalesce(payload ->> ?, '')) = '' order by source_id limit 5""", (rs) -> {
+                examples.add(new dev.switchyard.profiling.Example(rs.getString(1), ""));
+            }, inputs.snapshotId(), source.name(), from.name());
+            String message = blank + " " + source.name() + " records have no " + from.name() + ", but "
+                    + object.target() + "." + field.target() + " is required by the target: add a default, or these "
+                    + "records will be quarantined";
+            out.error("required-no-data", object.source(), object.target(), field.target(), message);
+            found.add(new dev.switchyard.profiling.Finding(
+                    dev.switchyard.profiling.Finding.Kind.REQUIRED_WITHOUT_SOURCE_DATA, source.name(), from.name(),
+                    blank, examples, message));
+        }
+    }
+
     private static boolean isMulti(MappingInputs.Inputs inputs, ObjectMapping object, FieldMapping field) {
         return inputs.targetObject(object.target())
             .flatMap((o) -> MappingInputs.Inputs.field(o, field.target()))
@@ -362,7 +424,8 @@ public class MappingValidator {
                 out.error("wrong-type", s, t, field,
                         tally.wrongType + of + " have a value of the wrong type, e.g. record " + tally.firstWrongType);
             }
-            if (tally.missing > 0) {
+            if (tally.missing > 0 && out.errors.stream()
+                .noneMatch((e) -> e.code().equals("required-no-data") && e.concerns(s, t, field))) {
                 out.error("required-no-data", s, t, field,
                         tally.missing + of + " have no value for " + field + ", which the target requires (e.g. record "
                                 + tally.firstMissing + "). Add a default, or these records will be quarantined");

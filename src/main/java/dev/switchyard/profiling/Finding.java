@@ -50,6 +50,12 @@ public record Finding(Kind kind, String object, String field, long count, List<E
         /** Values with embedded line breaks. */
         EMBEDDED_LINE_BREAKS,
 
+        /**
+         * Records with no value for a field the target requires, as the mapping fills it
+         * (found by mapping validation, not by profiling).
+         */
+        REQUIRED_WITHOUT_SOURCE_DATA,
+
         /** Values not parseable as the type nearly all others of the field have. */
         UNPARSEABLE_VALUE,
 

@@ -48,6 +48,29 @@ public class FindingStore {
     }
 
     /**
+     * Replaces a snapshot's findings of one kind, leaving the others (e.g. the mapping's
+     * findings beside profiling's).
+     * @param snapshotId the snapshot
+     * @param kind the kind
+     * @param findings the new findings of that kind
+     */
+    public void replaceKind(long snapshotId, Finding.Kind kind, List<Finding> findings) {
+        this.jdbc.update("delete from finding where snapshot_id = ? and kind = ?", snapshotId, kind.name());
+        this.jdbc.batchUpdate("""
+                insert into finding (snapshot_id, kind, object, field, count, message, examples)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb)
+                """, findings, 200, (ps, f) -> {
+            ps.setLong(1, snapshotId);
+            ps.setString(2, f.kind().name());
+            ps.setString(3, f.object());
+            ps.setString(4, f.field());
+            ps.setLong(5, f.count());
+            ps.setString(6, (f.message().length() > 2000) ? f.message().substring(0, 2000) : f.message());
+            ps.setString(7, this.json.writeValueAsString(f.examples()));
+        });
+    }
+
+    /**
      * @param snapshotId a snapshot
      * @return its findings with their ids, ordered by kind, object and field
      */

@@ -148,7 +148,7 @@ class LinkPass implements Tasklet, StepExecutionListener {
         }
         if (!patches.isEmpty()) {
             if (this.writer == null) {
-                this.writer = this.targets.openWriter(this.settings);
+                this.writer = TargetConnections.open(this.targets, this.settings);
             }
             for (RowRejection rejection : this.writer.patch(this.step.target(), this.step.idColumn(), patches)) {
                 notes.add(new String[] { sourceOf.get(rejection.targetId()),

@@ -343,7 +343,7 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
 
     private JdbcTargetWriter writer() {
         if (this.writer == null) {
-            this.writer = this.targets.openWriter(this.settings);
+            this.writer = TargetConnections.open(this.targets, this.settings);
         }
         return this.writer;
     }

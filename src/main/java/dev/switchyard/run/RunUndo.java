@@ -62,7 +62,7 @@ class RunUndo {
             .settings(this.connections.target(run.environmentId()).orElseThrow());
         long deleted = 0;
         List<String> refused = new ArrayList<>();
-        try (JdbcTargetWriter writer = this.targets.openWriter(settings)) {
+        try (JdbcTargetWriter writer = TargetConnections.open(this.targets, settings)) {
             List<RunPlan.Step> steps = run.plan().steps();
             for (RunPlan.Step step : steps) {
                 if (step.deferred().isEmpty()) {
