@@ -128,6 +128,22 @@ class MappingWorkbenchIntegrationTests {
         this.mvc.perform(post(base + "/preview").with(auth).contentType(MediaType.APPLICATION_JSON).content("""
                 {"object": "Lead"}""")).andExpect(status().isUnprocessableContent());
 
+        // a required target field fed by a source field that is always blank: an error,
+        // and a
+        // finding beside the assessment's
+        String current = body(get(base).with(auth));
+        String blankLastNames = com.jayway.jsonpath.JsonPath.parse(current)
+            .set("$.objects[?(@.target=='people')].fields[?(@.target=='last_name')].sources", List.of("Department"))
+            .jsonString();
+        this.mvc.perform(put(base).with(auth).contentType(MediaType.APPLICATION_JSON).content(blankLastNames))
+            .andExpect(status().isOk());
+        String invalid = body(post(base + "/validate").with(auth));
+        assertThat(issue(invalid, "errors", "required-no-data", "last_name"))
+            .contains("133 Contact records have no " + "Department");
+        String findings = body(get("/api/v1/projects/" + project.getId() + "/findings").with(auth));
+        List<String> kinds = JsonPath.read(findings, "$[*].kind");
+        assertThat(kinds).contains("REQUIRED_WITHOUT_SOURCE_DATA", "DUPLICATE_CANDIDATES");
+
         // staging's target drifted from the sandbox's: reported before any run
         String drifted = TargetDatabases.demoSchema()
             .replace("'Proposal', 'Negotiation'", "'Negotiation'")
