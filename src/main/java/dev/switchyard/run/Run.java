@@ -65,6 +65,15 @@ public record Run(long id, long projectId, long environmentId, String environmen
     }
 
     /**
+     * @return the quarantined share of the records seen, in percent with one decimal
+     */
+    public double quarantineRate() {
+        long processed = processed();
+        long quarantined = this.objects.stream().mapToLong(RunObject::quarantined).sum();
+        return (processed == 0) ? 0 : Math.round(quarantined * 1000.0 / processed) / 10.0;
+    }
+
+    /**
      * @return whether every object's ledger balances
      */
     public boolean balanced() {

@@ -53,9 +53,15 @@ class RunController {
     }
 
     @GetMapping("/projects/{projectId}/runs")
-    String list(@PathVariable Long projectId, Model model) {
+    String list(@PathVariable Long projectId, @RequestParam(required = false) String environment, Model model) {
         this.workspace.fill(projectId, model, "runs");
-        model.addAttribute("runs", this.runs.list(projectId));
+        model.addAttribute("runs",
+                this.runs.list(projectId)
+                    .stream()
+                    .filter((r) -> environment == null || environment.isBlank()
+                            || r.environment().equalsIgnoreCase(environment))
+                    .toList());
+        model.addAttribute("environment", (environment != null) ? environment : "");
         model.addAttribute("environments", this.projects.environments(projectId));
         try {
             model.addAttribute("plan", this.runs.plan(projectId));
