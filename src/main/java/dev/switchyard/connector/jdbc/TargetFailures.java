@@ -44,6 +44,8 @@ final class TargetFailures {
 
     private static final Pattern TYPE = Pattern.compile("(?i)for (?:enum|type) ([\\w.\"]+)");
 
+    private static final Pattern LIMIT = Pattern.compile("\\((\\d+)\\)");
+
     private static final Set<String> TOO_LONG = Set.of("22001");
 
     private TargetFailures() {
@@ -117,11 +119,12 @@ final class TargetFailures {
             return named.group(1);
         }
         if (TOO_LONG.contains(ex.getSQLState()) || ex.getErrorCode() == 1406) {
-            return overLong(values);
+            return overLong(table, values, text);
         }
         Matcher type = TYPE.matcher(text);
-        if (type.find()) {
-            String typeName = type.group(1).replace("\"", "");
+        String typeName = (server != null && server.getDatatype() != null) ? server.getDatatype()
+                : type.find() ? type.group(1).replace("\"", "") : null;
+        if (typeName != null) {
             List<JdbcColumn> typed = values.keySet()
                 .stream()
                 .filter((c) -> typeName.endsWith(c.typeName()) && values.get(c) != null)
@@ -131,14 +134,30 @@ final class TargetFailures {
         return null;
     }
 
-    private static String overLong(Map<JdbcColumn, Object> values) {
-        return values.entrySet()
-            .stream()
-            .filter((e) -> e.getKey().length() != null && e.getValue() instanceof String text
-                    && text.codePointCount(0, text.length()) > e.getKey().length())
-            .map((e) -> e.getKey().name())
-            .findFirst()
-            .orElse(null);
+    /**
+     * @param table the table
+     * @param values the row's values
+     * @param message the database's message, which may give the length ({@code (80)})
+     * @return the column whose text is longer than its declared length, or longer than
+     * the length the message gives when only one is; otherwise null
+     */
+    private static String overLong(TargetTable table, Map<JdbcColumn, Object> values, String message) {
+        Matcher limit = LIMIT.matcher(message);
+        int given = limit.find() ? Integer.parseInt(limit.group(1)) : Integer.MAX_VALUE;
+        List<String> candidates = new ArrayList<>();
+        for (Map.Entry<JdbcColumn, Object> value : values.entrySet()) {
+            if (value.getValue() instanceof String text) {
+                int length = text.codePointCount(0, text.length());
+                Integer declared = value.getKey().length();
+                if (declared != null && length > declared) {
+                    return value.getKey().name();
+                }
+                if (declared == null && length > given && !"text".equals(table.castType(value.getKey()))) {
+                    candidates.add(value.getKey().name());
+                }
+            }
+        }
+        return (candidates.size() == 1) ? candidates.get(0) : null;
     }
 
     private static String group(Matcher matcher) {

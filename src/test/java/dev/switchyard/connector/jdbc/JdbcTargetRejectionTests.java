@@ -102,6 +102,19 @@ class JdbcTargetRejectionTests {
     }
 
     @Test
+    void domainAndFixedLengthColumnsRejectWhatTheyCannotHoldInsteadOfTruncating() {
+        List<TargetRecord> chunk = List.of(companyWith("001B", "code", "TOOLONG7"), companyWith("001C", "code", "ab"),
+                companyWith("001D", "country", "USA"), companyWith("001E", "code", "OK1"));
+        List<WriteResult> results = this.writer.write("companies", "source_id", chunk, WriteMode.UPSERT);
+        assertThat(results).extracting(WriteResult::outcome, WriteResult::column, WriteResult::message)
+            .containsExactly(tuple(Outcome.REJECTED, "code", "value too long for type character varying(6)"),
+                    tuple(Outcome.REJECTED, "code",
+                            "value for domain short_code violates check constraint \"short_code_check\""),
+                    tuple(Outcome.REJECTED, "country", "value too long for type character(2)"),
+                    tuple(Outcome.CREATED, null, null));
+    }
+
+    @Test
     void valuesTheColumnCannotHoldAreRejectedNamingColumnAndValue() {
         Map<String, Object> values = new LinkedHashMap<>(company("001B", "Globex", null).values());
         values.put("employees", "forty-two");
@@ -121,6 +134,12 @@ class JdbcTargetRejectionTests {
                             "The value '4.5' cannot go into the column employees (int4): not a whole number"),
                     tuple(Outcome.REJECTED, "ceo", "There is no column 'ceo' in public.companies"),
                     tuple(Outcome.CREATED, null, null));
+    }
+
+    private static TargetRecord companyWith(String sourceId, String column, Object value) {
+        Map<String, Object> values = new LinkedHashMap<>(company(sourceId, "Company " + sourceId, null).values());
+        values.put(column, value);
+        return new TargetRecord(sourceId, values);
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class TargetDatabase implements AutoCloseable {
 
     private static final String SCHEMA = """
+            create domain short_code as varchar(6) check (value ~ '^[A-Z0-9]+$');
             create table companies (
                 id bigserial primary key,
                 source_id text unique,
@@ -32,7 +33,9 @@ final class TargetDatabase implements AutoCloseable {
                 active boolean not null default true,
                 founded date,
                 updated_at timestamp,
-                parent_id bigint references companies
+                parent_id bigint references companies,
+                code short_code,
+                country char(2)
             );
             create type person_status as enum ('Active', 'Left');
             create table people (
