@@ -17,13 +17,21 @@ import java.util.Map;
  */
 final class ValuesStatements extends RowStatements {
 
+    private final boolean unorderedOutput;
+
     ValuesStatements(Connection connection, SqlDialect dialect, TargetTable table, JdbcColumn matchKey) {
         super(connection, dialect, table, matchKey);
+        this.unorderedOutput = dialect == SqlDialect.SQLSERVER;
     }
 
+    /**
+     * SQL Server does not promise that {@code OUTPUT} gives rows in the order of
+     * {@code VALUES}, so without a match key to align them by it inserts one row per
+     * statement.
+     */
     @Override
     int rowsPerStatement(int columns) {
-        return this.sql.rowsPerStatement(columns);
+        return (this.unorderedOutput && this.matchKey == null) ? 1 : this.sql.rowsPerStatement(columns);
     }
 
     @Override

@@ -2,7 +2,10 @@ package dev.switchyard.connector.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,6 +208,35 @@ class JdbcTargetRejectionTests {
                 WriteMode.CREATE))
             .extracting(WriteResult::outcome)
             .containsExactly(Outcome.CREATED);
+    }
+
+    @Test
+    void connectionLostDuringTheCommitIsTargetUnavailableInDoubt() throws Exception {
+        Connection real = target.connect();
+        Connection failingCommit = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("commit")) {
+                        real.close();
+                        throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    }
+                    catch (InvocationTargetException ex) {
+                        throw ex.getCause();
+                    }
+                });
+        try (JdbcTargetWriter failing = new JdbcTargetWriter(failingCommit, JdbcUrl.parse(target.url()), "postgres",
+                null, "public")) {
+            assertThatExceptionOfType(TargetUnavailableException.class)
+                .isThrownBy(() -> failing.write("people", "source_id",
+                        List.of(person("003A", this.acme, "Brown", null)), WriteMode.CREATE))
+                .withMessageEndingWith("the commit was under way, so the target may or may not hold the changes")
+                .satisfies((ex) -> assertThat(ex.inDoubt()).isTrue());
+            assertThat(failing.existingByMatchKey("people", "source_id", List.of("003A")))
+                .as("a replay asks, on a new connection")
+                .isEmpty();
+        }
     }
 
     @Test
