@@ -69,7 +69,7 @@ final class ArrayStatements extends RowStatements {
             statement.setArray(1,
                     this.connection.createArrayOf("text",
                             rows.stream()
-                                .map((row) -> TargetValues.key(row.targetIdValue(this.values, idColumn)))
+                                .map((row) -> TargetParameters.key(row.targetIdValue(this.values, idColumn)))
                                 .toArray(String[]::new)));
             for (int i = 0; i < set.size(); i++) {
                 JdbcColumn column = set.get(i);
@@ -81,7 +81,7 @@ final class ArrayStatements extends RowStatements {
             }
             List<Boolean> outcomes = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                outcomes.add(changed.contains(TargetValues.key(row.targetIdValue(this.values, idColumn))));
+                outcomes.add(changed.contains(TargetParameters.key(row.targetIdValue(this.values, idColumn))));
             }
             return outcomes;
         }
@@ -90,7 +90,7 @@ final class ArrayStatements extends RowStatements {
     private void bindColumn(PreparedStatement statement, int index, List<Object> values) throws SQLException {
         String[] texts = new String[values.size()];
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = TargetValues.postgresText(values.get(i));
+            texts[i] = TargetParameters.postgresText(values.get(i));
         }
         statement.setArray(index, this.connection.createArrayOf("text", texts));
     }

@@ -58,7 +58,7 @@ final class ChunkWriter {
         this.matchKey = matchKey;
         this.mode = mode;
         this.values = new TargetValues(dialect);
-        this.queries = new TargetQueries(connection, new TargetSql(dialect), this.values);
+        this.queries = new TargetQueries(connection, new TargetSql(dialect), new TargetParameters(dialect));
         this.statements = RowStatements.of(connection, dialect, table, matchKey);
         this.isolation = new RowIsolation(connection, dialect);
         this.secret = secret;

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param index its place in the chunk
  * @param sourceId its id in the source
  * @param values the converted values by column, in column order (nulls kept)
- * @param key the match key's text ({@link TargetValues#key}), or null without a match key
+ * @param key the match key's text ({@link TargetParameters#key}), or null without a match
+ * key
  * @param keyValue the match key's converted value, or null
  * @param targetId the id of the row it updates, once known; otherwise null
  */

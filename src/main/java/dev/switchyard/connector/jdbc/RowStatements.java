@@ -31,6 +31,8 @@ abstract class RowStatements {
 
     protected final TargetValues values;
 
+    protected final TargetParameters parameters;
+
     private final TargetQueries queries;
 
     RowStatements(Connection connection, SqlDialect dialect, TargetTable table, JdbcColumn matchKey) {
@@ -40,7 +42,8 @@ abstract class RowStatements {
         this.matchKey = matchKey;
         this.sql = new TargetSql(dialect);
         this.values = new TargetValues(dialect);
-        this.queries = new TargetQueries(connection, this.sql, this.values);
+        this.parameters = new TargetParameters(dialect);
+        this.queries = new TargetQueries(connection, this.sql, this.parameters);
     }
 
     /**
@@ -97,8 +100,8 @@ abstract class RowStatements {
         JdbcValues idReader = JdbcValues.of(rs.getMetaData(), 1);
         JdbcValues keyReader = (count > 1) ? JdbcValues.of(rs.getMetaData(), 2) : idReader;
         while (rs.next()) {
-            String id = TargetValues.key(idReader.read(rs, 1));
-            returned.add(new String[] { id, (count > 1) ? TargetValues.key(keyReader.read(rs, 2)) : id });
+            String id = TargetParameters.key(idReader.read(rs, 1));
+            returned.add(new String[] { id, (count > 1) ? TargetParameters.key(keyReader.read(rs, 2)) : id });
         }
         return returned;
     }
