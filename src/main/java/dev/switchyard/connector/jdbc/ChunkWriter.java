@@ -114,9 +114,9 @@ final class ChunkWriter {
                 && this.table.unique(this.matchKey);
         for (List<Row> group : groups(rows, false)) {
             int perStatement = this.statements.rowsPerStatement(group.get(0).values().size());
-            for (int from = 0; from < group.size(); from += perStatement) {
-                this.isolation.run(group.subList(from, Math.min(group.size(), from + perStatement)),
-                        (part) -> this.statements.insert(part, skipConflicts), this::inserted, this::refused);
+            for (List<Row> part : parts(group, perStatement)) {
+                this.isolation.run(part, (some) -> this.statements.insert(some, skipConflicts), this::inserted,
+                        this::refused);
             }
         }
     }
@@ -142,12 +142,29 @@ final class ChunkWriter {
         }
         for (List<Row> group : groups(changing, true)) {
             List<JdbcColumn> set = setColumns(group.get(0));
-            int perStatement = this.statements.rowsPerStatement(set.size());
-            for (int from = 0; from < group.size(); from += perStatement) {
-                this.isolation.run(group.subList(from, Math.min(group.size(), from + perStatement)),
-                        (part) -> this.statements.update(part, set, this.id, true), this::updated, this::refused);
+            for (List<Row> part : parts(group, this.statements.rowsPerStatement(set.size()))) {
+                this.isolation.run(part, (some) -> this.statements.update(some, set, this.id, true), this::updated,
+                        this::refused);
             }
         }
+    }
+
+    /**
+     * @param rows rows setting the same columns
+     * @param perStatement rows per statement
+     * @return the rows in statements of at most {@code perStatement}, then each row the
+     * database will surely refuse on its own
+     */
+    private static List<List<Row>> parts(List<Row> rows, int perStatement) {
+        List<Row> likely = new ArrayList<>();
+        List<Row> others = new ArrayList<>(rows.size());
+        rows.forEach((row) -> (row.likelyRefused() ? likely : others).add(row));
+        List<List<Row>> parts = new ArrayList<>();
+        for (int from = 0; from < others.size(); from += perStatement) {
+            parts.add(others.subList(from, Math.min(others.size(), from + perStatement)));
+        }
+        likely.forEach((row) -> parts.add(List.of(row)));
+        return parts;
     }
 
     private void updated(Row row, Boolean changed) {

@@ -26,6 +26,26 @@ record Row(int index, String sourceId, Map<JdbcColumn, Object> values, String ke
     }
 
     /**
+     * @return whether the database will surely refuse it: a null for a NOT NULL column it
+     * does not fill itself, or text longer than its column's declared length. Such rows
+     * are written alone, so that the database still gives its own message but no
+     * statement of many rows has to be split for them.
+     */
+    boolean likelyRefused() {
+        for (Map.Entry<JdbcColumn, Object> value : this.values.entrySet()) {
+            JdbcColumn column = value.getKey();
+            if (value.getValue() == null && column.required() && !column.generated()) {
+                return true;
+            }
+            if (value.getValue() instanceof String text && column.length() != null && text.length() > column.length()
+                    && text.codePointCount(0, text.length()) > column.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * @param id the id of the row it updates
      * @return it, knowing that row
      */

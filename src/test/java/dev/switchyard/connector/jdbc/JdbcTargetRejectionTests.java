@@ -171,7 +171,7 @@ class JdbcTargetRejectionTests {
     void idsReturnedBelongToTheirOwnRecords() throws Exception {
         List<TargetRecord> chunk = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
-            chunk.add(person("Q" + i, this.acme, (i == 300) ? null : "Person " + i, null));
+            chunk.add(person("Q" + i, (i == 300) ? "424242" : this.acme, "Person " + i, null));
         }
         List<WriteResult> results = this.writer.write("people", null, chunk, WriteMode.CREATE);
         try (Connection connection = target.connect();
