@@ -116,7 +116,7 @@ final class ChunkWriter {
             int perStatement = this.statements.rowsPerStatement(group.get(0).values().size());
             for (List<Row> part : parts(group, perStatement)) {
                 this.isolation.run(part, (some) -> this.statements.insert(some, skipConflicts), this::inserted,
-                        this::refused);
+                        this::refused, this::suspects);
             }
         }
     }
@@ -144,7 +144,7 @@ final class ChunkWriter {
             List<JdbcColumn> set = setColumns(group.get(0));
             for (List<Row> part : parts(group, this.statements.rowsPerStatement(set.size()))) {
                 this.isolation.run(part, (some) -> this.statements.update(some, set, this.id, true), this::updated,
-                        this::refused);
+                        this::refused, this::suspects);
             }
         }
     }
@@ -182,6 +182,23 @@ final class ChunkWriter {
             .computeIfAbsent(byUpdatedColumns ? setColumns(row) : row.columns(), (k) -> new ArrayList<>())
             .add(row));
         return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * @param rows rows a statement failed for
+     * @param ex the failure
+     * @return the rows holding the key value a foreign key or unique violation names
+     */
+    private List<Row> suspects(List<Row> rows, SQLException ex) {
+        String[] key = TargetFailures.offendingKey(ex);
+        JdbcColumn column = (key != null) ? this.table.column(key[0]).orElse(null) : null;
+        if (column == null) {
+            return List.of();
+        }
+        return rows.stream()
+            .filter((row) -> row.values().containsKey(column)
+                    && key[1].equals(TargetParameters.postgresText(row.values().get(column))))
+            .toList();
     }
 
     private void refused(Row row, SQLException ex) {

@@ -40,6 +40,9 @@ final class TargetFailures {
 
     private static final Pattern KEY_DETAIL = Pattern.compile("Key \\(([^)]+)\\)=");
 
+    private static final Pattern OFFENDING_KEY = Pattern
+        .compile("^Key \\(([^,()]+)\\)=\\((.*)\\) (?:is not present|already exists)");
+
     private static final Pattern COLUMN = Pattern.compile("(?i)column '([^']+)'");
 
     private static final Pattern TYPE = Pattern.compile("(?i)for (?:enum|type) ([\\w.\"]+)");
@@ -97,6 +100,19 @@ final class TargetFailures {
         }
         String column = column(cause, server, table, values, deleting);
         return new Rejection(column, JdbcFailures.scrub(message, secret));
+    }
+
+    /**
+     * @param ex what the driver threw for several rows
+     * @return the single column and value a foreign key or unique violation names
+     * ({@code Key (company_id)=(999)} in PostgreSQL's detail), or null
+     */
+    static String[] offendingKey(SQLException ex) {
+        SQLException cause = chain(ex).get(chain(ex).size() - 1);
+        ServerErrorMessage server = (cause instanceof PSQLException psql) ? psql.getServerErrorMessage() : null;
+        String detail = (server != null) ? server.getDetail() : null;
+        Matcher key = (detail != null) ? OFFENDING_KEY.matcher(detail) : null;
+        return (key != null && key.find()) ? new String[] { key.group(1), key.group(2) } : null;
     }
 
     private static String column(SQLException ex, ServerErrorMessage server, TargetTable table,
