@@ -15,11 +15,12 @@ import java.util.Set;
  * {@code unnest(…) WITH ORDINALITY}, each value cast to its column's type:
  * {@code INSERT … SELECT … ORDER BY ordinality RETURNING id, key} and
  * {@code UPDATE … FROM unnest(…) WHERE id = … AND (… IS DISTINCT FROM …) RETURNING id}.
- * One statement per thousand rows with one plan, instead of thousands of parameters,
- * makes it several times faster than multi-row {@code VALUES}. Casting from text is what
- * a literal would do, so the database checks and rejects values exactly as for any
- * insert; lengths and numeric precision are checked on assignment, as casts go to the
- * type without its length.
+ * One statement per thousand rows with a handful of parameters and one plan, instead of
+ * multi-row {@code VALUES} with thousands of parameters or a batch of single-row updates,
+ * measured about 1.3 times as fast for inserts and over twice as fast for updates.
+ * Casting from text is what a literal would do, so the database checks and rejects values
+ * exactly as for any insert; lengths and domain constraints are checked on assignment, as
+ * casts go to the (base) type without its length.
  */
 final class ArrayStatements extends RowStatements {
 
