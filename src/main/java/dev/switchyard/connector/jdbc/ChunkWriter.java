@@ -69,7 +69,7 @@ final class ChunkWriter {
         List<Row> rows = new RowPreparation(this.table, this.matchKey, this.values, this.results).prepare(records);
         if (this.mode == WriteMode.CREATE) {
             insert(rows);
-            return Arrays.asList(this.results);
+            return results();
         }
         List<Row> inserts = new ArrayList<>();
         List<Row> updates = new ArrayList<>();
@@ -91,6 +91,17 @@ final class ChunkWriter {
             this.late.forEach((row) -> matched(row, inserted.get(row.key()), updates));
         }
         update(updates);
+        return results();
+    }
+
+    private List<WriteResult> results() {
+        for (int i = 0; i < this.results.length; i++) {
+            if (this.results[i] == null) {
+                // never expected: rather no commit than a record without an outcome
+                throw new IllegalStateException("The record at " + i + " of the chunk for " + this.table.location()
+                        + " has no outcome; the chunk was not committed");
+            }
+        }
         return Arrays.asList(this.results);
     }
 

@@ -110,14 +110,23 @@ abstract class RowStatements {
      * @param rows the rows inserted
      * @param returned the {@code [id, key]} pairs the database gave back
      * @param byKey whether the pairs hold the match key, to align by (null for rows
-     * skipped on conflict); otherwise they are aligned by position
+     * skipped on conflict); otherwise, or for a key not given back as it was sent when
+     * every row came back, they are aligned by position
      * @return the ids in the rows' order
      */
     protected List<String> aligned(List<Row> rows, List<String[]> returned, boolean byKey) throws SQLException {
         if (byKey) {
             Map<String, String> idsByKey = new HashMap<>();
             returned.forEach((pair) -> idsByKey.put(pair[1], pair[0]));
-            return rows.stream().map((row) -> idsByKey.get(row.key())).toList();
+            List<String> ids = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                String id = idsByKey.get(rows.get(i).key());
+                // a key the database gives back spelled otherwise (padded, in another
+                // case):
+                // when every row came back, the order is the rows' own
+                ids.add((id == null && returned.size() == rows.size()) ? returned.get(i)[0] : id);
+            }
+            return ids;
         }
         if (returned.size() == rows.size()) {
             return returned.stream().map((pair) -> pair[0]).toList();
