@@ -81,11 +81,16 @@ public class JdbcTargetWriter implements AutoCloseable {
      * {@link #existingByMatchKey} what the target already holds. Without one (null)
      * CREATE is the only safe mode, and the only one allowed: nothing would stop a
      * replayed chunk from inserting its records twice. With one, each record must hold a
-     * value for it, unique within the chunk. UPSERT reports UNCHANGED for a row that
-     * already holds exactly the record's values: the update's {@code WHERE} clause
+     * value for it, unique within the chunk. UPDATE and UPSERT report UNCHANGED for a row
+     * that already holds exactly the record's values: the update's {@code WHERE} clause
      * compares them in the database ({@code IS DISTINCT FROM}; {@code <=>} on MySQL and
-     * MariaDB), so nothing is read first. The primary key and the match key are never
-     * updated.
+     * MariaDB, {@code INTERSECT} on SQL Server), so nothing is read first and the row is
+     * not rewritten. The primary key and the match key are never updated.
+     *
+     * <p>
+     * A record the target refuses (NOT NULL, length, CHECK, foreign key, unique, type) is
+     * REJECTED with the database's message and the column where it can be told; every
+     * other record of the chunk is still written and committed.
      * @param table the table, exact or in another case
      * @param matchKeyColumn the column identifying a record's row (the id column, or a
      * column holding the source id, ideally with a unique index), or null for CREATE
