@@ -81,6 +81,17 @@ final class TargetFailures {
     }
 
     /**
+     * @param ex what the driver threw while connecting
+     * @return whether the target is out of reach for now rather than misconfigured: no
+     * connection (class 08), shutting down or starting up (57P0x), out of resources or
+     * connections (53), or not accepting connections at the moment (55000)
+     */
+    static boolean unreachable(SQLException ex) {
+        String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+        return state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53") || state.equals("55000");
+    }
+
+    /**
      * @param ex what the driver threw for one row
      * @param table the table written
      * @param values the row's values by column, to find an over-long one

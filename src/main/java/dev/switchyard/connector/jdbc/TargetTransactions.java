@@ -93,21 +93,38 @@ final class TargetTransactions {
             return this.connection;
         }
         closeConnection();
+        Connection opened = open(this.url, this.username, this.secret);
         try {
-            Connection opened = JdbcConnections.open(this.url, this.username, this.secret);
             opened.setAutoCommit(false);
+        }
+        catch (SQLException ex) {
             this.connection = opened;
-            return opened;
+            throw failure("connecting", ex, false);
+        }
+        this.connection = opened;
+        return opened;
+    }
+
+    /**
+     * @param url where to connect
+     * @param username the user, or null
+     * @param secret the password, or null
+     * @return an open connection
+     * @throws TargetUnavailableException when the target cannot be reached or does not
+     * take connections now (refused, shutting down or starting up, too many connections,
+     * connections disallowed)
+     * @throws ConnectorException when connecting fails otherwise (authentication, a
+     * database that does not exist)
+     */
+    static Connection open(JdbcUrl url, String username, String secret) {
+        try {
+            return JdbcConnections.open(url, username, secret);
         }
         catch (ConnectorException ex) {
-            if (ex.getCause() instanceof SQLException cause && cause.getSQLState() != null
-                    && (cause.getSQLState().startsWith("08") || cause.getSQLState().startsWith("57P0"))) {
+            if (ex.getCause() instanceof SQLException cause && TargetFailures.unreachable(cause)) {
                 throw new TargetUnavailableException(ex.getMessage(), cause, false);
             }
             throw ex;
-        }
-        catch (SQLException ex) {
-            throw failure("connecting", ex, false);
         }
     }
 

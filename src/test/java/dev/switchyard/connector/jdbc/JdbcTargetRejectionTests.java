@@ -211,6 +211,25 @@ class JdbcTargetRejectionTests {
     }
 
     @Test
+    void aTargetTakingNoConnectionsIsUnavailableWhenReconnectingAndWhenOpening() throws Exception {
+        target.allowConnections(false);
+        try {
+            assertThatExceptionOfType(TargetUnavailableException.class).isThrownBy(() -> this.writer.count("people"))
+                .as("the lost connection");
+            assertThatExceptionOfType(TargetUnavailableException.class).isThrownBy(() -> this.writer.count("people"))
+                .as("reconnecting")
+                .withMessageContaining("is not currently accepting connections");
+            assertThatExceptionOfType(TargetUnavailableException.class)
+                .isThrownBy(() -> new JdbcConnectorProvider().openWriter(target.settings()))
+                .as("opening a writer");
+        }
+        finally {
+            target.allowConnections(true);
+        }
+        assertThat(this.writer.count("companies")).isEqualTo(1);
+    }
+
+    @Test
     void connectionLostDuringTheCommitIsTargetUnavailableInDoubt() throws Exception {
         Connection real = target.connect();
         Connection failingCommit = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),

@@ -106,6 +106,21 @@ final class TargetDatabase implements AutoCloseable {
         return DriverManager.getConnection(url(), "postgres", null);
     }
 
+    /**
+     * @param allowed whether the database takes connections; when not, its backends are
+     * also terminated, as in an outage
+     */
+    void allowConnections(boolean allowed) throws SQLException {
+        try (Connection admin = this.server.getPostgresDatabase().getConnection();
+                Statement statement = admin.createStatement()) {
+            statement.execute("alter database " + this.database + " with allow_connections " + allowed);
+            if (!allowed) {
+                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+                        + this.database + "'");
+            }
+        }
+    }
+
     void empty() throws SQLException {
         execute("truncate companies, people, notes restart identity cascade");
     }
