@@ -15,11 +15,12 @@ import java.util.Set;
  * {@code unnest(…) WITH ORDINALITY}, each value cast to its column's type:
  * {@code INSERT … SELECT … ORDER BY ordinality RETURNING id, key} and
  * {@code UPDATE … FROM unnest(…) WHERE id = … AND (… IS DISTINCT FROM …) RETURNING id}.
- * One statement per thousand rows with one plan, instead of thousands of parameters,
- * makes it several times faster than multi-row {@code VALUES}. Casting from text is what
- * a literal would do, so the database checks and rejects values exactly as for any
- * insert; lengths and numeric precision are checked on assignment, as casts go to the
- * type without its length.
+ * One statement per thousand rows with a handful of parameters and one plan, instead of
+ * multi-row {@code VALUES} with thousands of parameters or a batch of single-row updates,
+ * measured about 1.3 times as fast for inserts and over twice as fast for updates.
+ * Casting from text is what a literal would do, so the database checks and rejects values
+ * exactly as for any insert; lengths and domain constraints are checked on assignment, as
+ * casts go to the (base) type without its length.
  */
 final class ArrayStatements extends RowStatements {
 
@@ -69,7 +70,7 @@ final class ArrayStatements extends RowStatements {
             statement.setArray(1,
                     this.connection.createArrayOf("text",
                             rows.stream()
-                                .map((row) -> TargetValues.key(row.targetIdValue(this.values, idColumn)))
+                                .map((row) -> TargetParameters.key(row.targetIdValue(this.values, idColumn)))
                                 .toArray(String[]::new)));
             for (int i = 0; i < set.size(); i++) {
                 JdbcColumn column = set.get(i);
@@ -81,7 +82,7 @@ final class ArrayStatements extends RowStatements {
             }
             List<Boolean> outcomes = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                outcomes.add(changed.contains(TargetValues.key(row.targetIdValue(this.values, idColumn))));
+                outcomes.add(changed.contains(TargetParameters.key(row.targetIdValue(this.values, idColumn))));
             }
             return outcomes;
         }
@@ -90,7 +91,7 @@ final class ArrayStatements extends RowStatements {
     private void bindColumn(PreparedStatement statement, int index, List<Object> values) throws SQLException {
         String[] texts = new String[values.size()];
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = TargetValues.postgresText(values.get(i));
+            texts[i] = TargetParameters.postgresText(values.get(i));
         }
         statement.setArray(index, this.connection.createArrayOf("text", texts));
     }

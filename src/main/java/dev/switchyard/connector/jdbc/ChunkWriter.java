@@ -58,7 +58,7 @@ final class ChunkWriter {
         this.matchKey = matchKey;
         this.mode = mode;
         this.values = new TargetValues(dialect);
-        this.queries = new TargetQueries(connection, new TargetSql(dialect), this.values);
+        this.queries = new TargetQueries(connection, new TargetSql(dialect), new TargetParameters(dialect));
         this.statements = RowStatements.of(connection, dialect, table, matchKey);
         this.isolation = new RowIsolation(connection, dialect);
         this.secret = secret;
@@ -69,7 +69,7 @@ final class ChunkWriter {
         List<Row> rows = new RowPreparation(this.table, this.matchKey, this.values, this.results).prepare(records);
         if (this.mode == WriteMode.CREATE) {
             insert(rows);
-            return Arrays.asList(this.results);
+            return results();
         }
         List<Row> inserts = new ArrayList<>();
         List<Row> updates = new ArrayList<>();
@@ -91,6 +91,17 @@ final class ChunkWriter {
             this.late.forEach((row) -> matched(row, inserted.get(row.key()), updates));
         }
         update(updates);
+        return results();
+    }
+
+    private List<WriteResult> results() {
+        for (int i = 0; i < this.results.length; i++) {
+            if (this.results[i] == null) {
+                // never expected: rather no commit than a record without an outcome
+                throw new IllegalStateException("The record at " + i + " of the chunk for " + this.table.location()
+                        + " has no outcome; the chunk was not committed");
+            }
+        }
         return Arrays.asList(this.results);
     }
 
@@ -114,9 +125,9 @@ final class ChunkWriter {
                 && this.table.unique(this.matchKey);
         for (List<Row> group : groups(rows, false)) {
             int perStatement = this.statements.rowsPerStatement(group.get(0).values().size());
-            for (int from = 0; from < group.size(); from += perStatement) {
-                this.isolation.run(group.subList(from, Math.min(group.size(), from + perStatement)),
-                        (part) -> this.statements.insert(part, skipConflicts), this::inserted, this::refused);
+            for (List<Row> part : parts(group, perStatement)) {
+                this.isolation.run(part, (some) -> this.statements.insert(some, skipConflicts), this::inserted,
+                        this::refused, this::suspects);
             }
         }
     }
@@ -142,12 +153,29 @@ final class ChunkWriter {
         }
         for (List<Row> group : groups(changing, true)) {
             List<JdbcColumn> set = setColumns(group.get(0));
-            int perStatement = this.statements.rowsPerStatement(set.size());
-            for (int from = 0; from < group.size(); from += perStatement) {
-                this.isolation.run(group.subList(from, Math.min(group.size(), from + perStatement)),
-                        (part) -> this.statements.update(part, set, this.id, true), this::updated, this::refused);
+            for (List<Row> part : parts(group, this.statements.rowsPerStatement(set.size()))) {
+                this.isolation.run(part, (some) -> this.statements.update(some, set, this.id, true), this::updated,
+                        this::refused, this::suspects);
             }
         }
+    }
+
+    /**
+     * @param rows rows setting the same columns
+     * @param perStatement rows per statement
+     * @return the rows in statements of at most {@code perStatement}, then each row the
+     * database will surely refuse on its own
+     */
+    private static List<List<Row>> parts(List<Row> rows, int perStatement) {
+        List<Row> likely = new ArrayList<>();
+        List<Row> others = new ArrayList<>(rows.size());
+        rows.forEach((row) -> (row.likelyRefused() ? likely : others).add(row));
+        List<List<Row>> parts = new ArrayList<>();
+        for (int from = 0; from < others.size(); from += perStatement) {
+            parts.add(others.subList(from, Math.min(others.size(), from + perStatement)));
+        }
+        likely.forEach((row) -> parts.add(List.of(row)));
+        return parts;
     }
 
     private void updated(Row row, Boolean changed) {
@@ -165,6 +193,23 @@ final class ChunkWriter {
             .computeIfAbsent(byUpdatedColumns ? setColumns(row) : row.columns(), (k) -> new ArrayList<>())
             .add(row));
         return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * @param rows rows a statement failed for
+     * @param ex the failure
+     * @return the rows holding the key value a foreign key or unique violation names
+     */
+    private List<Row> suspects(List<Row> rows, SQLException ex) {
+        String[] key = TargetFailures.offendingKey(ex);
+        JdbcColumn column = (key != null) ? this.table.column(key[0]).orElse(null) : null;
+        if (column == null) {
+            return List.of();
+        }
+        return rows.stream()
+            .filter((row) -> row.values().containsKey(column)
+                    && key[1].equals(TargetParameters.postgresText(row.values().get(column))))
+            .toList();
     }
 
     private void refused(Row row, SQLException ex) {

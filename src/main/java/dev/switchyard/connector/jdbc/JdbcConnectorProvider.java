@@ -51,7 +51,10 @@ public class JdbcConnectorProvider implements ConnectorProvider {
      * {@code schema} and the secret.
      * @param settings the target connection's settings
      * @return a writer owning one connection; close it when done
+     * @throws dev.switchyard.connector.TargetUnavailableException when the target cannot
+     * be reached or takes no connections for now
      * @throws ConnectorException with the exact reason when the connection fails
+     * otherwise
      */
     public JdbcTargetWriter openWriter(ConnectionSettings settings) {
         if (settings.type() != ConnectorType.JDBC) {
@@ -59,7 +62,7 @@ public class JdbcConnectorProvider implements ConnectorProvider {
         }
         JdbcUrl url = JdbcUrl.parse(settings.option("url"));
         String username = settings.option("username");
-        Connection connection = JdbcConnections.open(url, username, settings.secret());
+        Connection connection = TargetTransactions.open(url, username, settings.secret());
         try {
             String schema = JdbcConnections.schema(connection, url, settings.option("schema"));
             return new JdbcTargetWriter(connection, url, username, settings.secret(), schema);

@@ -33,6 +33,8 @@ final class RowChanges {
 
     private final TargetValues values;
 
+    private final TargetParameters parameters;
+
     private final RowIsolation isolation;
 
     private final RowStatements statements;
@@ -46,6 +48,7 @@ final class RowChanges {
         this.table = table;
         this.sql = new TargetSql(dialect);
         this.values = new TargetValues(dialect);
+        this.parameters = new TargetParameters(dialect);
         this.isolation = new RowIsolation(connection, dialect);
         this.statements = RowStatements.of(connection, dialect, table, null);
         this.secret = secret;
@@ -115,7 +118,7 @@ final class RowChanges {
         try (PreparedStatement statement = this.connection
             .prepareStatement(this.sql.delete(this.table, id, rows.size()))) {
             for (int i = 0; i < rows.size(); i++) {
-                this.values.bind(statement, i + 1, id, rows.get(i)[1]);
+                this.parameters.bind(statement, i + 1, id, rows.get(i)[1]);
             }
             statement.executeUpdate();
             return Collections.nCopies(rows.size(), Boolean.TRUE);

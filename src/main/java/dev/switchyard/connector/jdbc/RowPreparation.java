@@ -101,7 +101,7 @@ final class RowPreparation {
         }
         Object keyValue = (this.matchKey != null) ? converted.get(this.matchKey) : null;
         return new Row(index, record.sourceId(), Collections.unmodifiableMap(converted),
-                (keyValue != null) ? TargetValues.key(keyValue) : null, keyValue, null);
+                (keyValue != null) ? TargetParameters.key(keyValue) : null, keyValue, null);
     }
 
     private void reject(int index, TargetRecord record, String column, String message) {

@@ -31,6 +31,8 @@ abstract class RowStatements {
 
     protected final TargetValues values;
 
+    protected final TargetParameters parameters;
+
     private final TargetQueries queries;
 
     RowStatements(Connection connection, SqlDialect dialect, TargetTable table, JdbcColumn matchKey) {
@@ -40,7 +42,8 @@ abstract class RowStatements {
         this.matchKey = matchKey;
         this.sql = new TargetSql(dialect);
         this.values = new TargetValues(dialect);
-        this.queries = new TargetQueries(connection, this.sql, this.values);
+        this.parameters = new TargetParameters(dialect);
+        this.queries = new TargetQueries(connection, this.sql, this.parameters);
     }
 
     /**
@@ -97,8 +100,8 @@ abstract class RowStatements {
         JdbcValues idReader = JdbcValues.of(rs.getMetaData(), 1);
         JdbcValues keyReader = (count > 1) ? JdbcValues.of(rs.getMetaData(), 2) : idReader;
         while (rs.next()) {
-            String id = TargetValues.key(idReader.read(rs, 1));
-            returned.add(new String[] { id, (count > 1) ? TargetValues.key(keyReader.read(rs, 2)) : id });
+            String id = TargetParameters.key(idReader.read(rs, 1));
+            returned.add(new String[] { id, (count > 1) ? TargetParameters.key(keyReader.read(rs, 2)) : id });
         }
         return returned;
     }
@@ -107,14 +110,23 @@ abstract class RowStatements {
      * @param rows the rows inserted
      * @param returned the {@code [id, key]} pairs the database gave back
      * @param byKey whether the pairs hold the match key, to align by (null for rows
-     * skipped on conflict); otherwise they are aligned by position
+     * skipped on conflict); otherwise, or for a key not given back as it was sent when
+     * every row came back, they are aligned by position
      * @return the ids in the rows' order
      */
     protected List<String> aligned(List<Row> rows, List<String[]> returned, boolean byKey) throws SQLException {
         if (byKey) {
             Map<String, String> idsByKey = new HashMap<>();
             returned.forEach((pair) -> idsByKey.put(pair[1], pair[0]));
-            return rows.stream().map((row) -> idsByKey.get(row.key())).toList();
+            List<String> ids = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                String id = idsByKey.get(rows.get(i).key());
+                // a key the database gives back spelled otherwise (padded, in another
+                // case):
+                // when every row came back, the order is the rows' own
+                ids.add((id == null && returned.size() == rows.size()) ? returned.get(i)[0] : id);
+            }
+            return ids;
         }
         if (returned.size() == rows.size()) {
             return returned.stream().map((pair) -> pair[0]).toList();

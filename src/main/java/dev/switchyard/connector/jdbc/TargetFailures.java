@@ -40,9 +40,14 @@ final class TargetFailures {
 
     private static final Pattern KEY_DETAIL = Pattern.compile("Key \\(([^)]+)\\)=");
 
+    private static final Pattern OFFENDING_KEY = Pattern
+        .compile("^Key \\(([^,()]+)\\)=\\((.*)\\) (?:is not present|already exists)");
+
     private static final Pattern COLUMN = Pattern.compile("(?i)column '([^']+)'");
 
     private static final Pattern TYPE = Pattern.compile("(?i)for (?:enum|type) ([\\w.\"]+)");
+
+    private static final Pattern LIMIT = Pattern.compile("\\((\\d+)\\)");
 
     private static final Set<String> TOO_LONG = Set.of("22001");
 
@@ -76,6 +81,17 @@ final class TargetFailures {
     }
 
     /**
+     * @param ex what the driver threw while connecting
+     * @return whether the target is out of reach for now rather than misconfigured: no
+     * connection (class 08), shutting down or starting up (57P0x), out of resources or
+     * connections (53), or not accepting connections at the moment (55000)
+     */
+    static boolean unreachable(SQLException ex) {
+        String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+        return state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53") || state.equals("55000");
+    }
+
+    /**
      * @param ex what the driver threw for one row
      * @param table the table written
      * @param values the row's values by column, to find an over-long one
@@ -95,6 +111,19 @@ final class TargetFailures {
         }
         String column = column(cause, server, table, values, deleting);
         return new Rejection(column, JdbcFailures.scrub(message, secret));
+    }
+
+    /**
+     * @param ex what the driver threw for several rows
+     * @return the single column and value a foreign key or unique violation names
+     * ({@code Key (company_id)=(999)} in PostgreSQL's detail), or null
+     */
+    static String[] offendingKey(SQLException ex) {
+        SQLException cause = chain(ex).get(chain(ex).size() - 1);
+        ServerErrorMessage server = (cause instanceof PSQLException psql) ? psql.getServerErrorMessage() : null;
+        String detail = (server != null) ? server.getDetail() : null;
+        Matcher key = (detail != null) ? OFFENDING_KEY.matcher(detail) : null;
+        return (key != null && key.find()) ? new String[] { key.group(1), key.group(2) } : null;
     }
 
     private static String column(SQLException ex, ServerErrorMessage server, TargetTable table,
@@ -117,11 +146,12 @@ final class TargetFailures {
             return named.group(1);
         }
         if (TOO_LONG.contains(ex.getSQLState()) || ex.getErrorCode() == 1406) {
-            return overLong(values);
+            return overLong(table, values, text);
         }
         Matcher type = TYPE.matcher(text);
-        if (type.find()) {
-            String typeName = type.group(1).replace("\"", "");
+        String typeName = (server != null && server.getDatatype() != null) ? server.getDatatype()
+                : type.find() ? type.group(1).replace("\"", "") : null;
+        if (typeName != null) {
             List<JdbcColumn> typed = values.keySet()
                 .stream()
                 .filter((c) -> typeName.endsWith(c.typeName()) && values.get(c) != null)
@@ -131,14 +161,30 @@ final class TargetFailures {
         return null;
     }
 
-    private static String overLong(Map<JdbcColumn, Object> values) {
-        return values.entrySet()
-            .stream()
-            .filter((e) -> e.getKey().length() != null && e.getValue() instanceof String text
-                    && text.codePointCount(0, text.length()) > e.getKey().length())
-            .map((e) -> e.getKey().name())
-            .findFirst()
-            .orElse(null);
+    /**
+     * @param table the table
+     * @param values the row's values
+     * @param message the database's message, which may give the length ({@code (80)})
+     * @return the column whose text is longer than its declared length, or longer than
+     * the length the message gives when only one is; otherwise null
+     */
+    private static String overLong(TargetTable table, Map<JdbcColumn, Object> values, String message) {
+        Matcher limit = LIMIT.matcher(message);
+        int given = limit.find() ? Integer.parseInt(limit.group(1)) : Integer.MAX_VALUE;
+        List<String> candidates = new ArrayList<>();
+        for (Map.Entry<JdbcColumn, Object> value : values.entrySet()) {
+            if (value.getValue() instanceof String text) {
+                int length = text.codePointCount(0, text.length());
+                Integer declared = value.getKey().length();
+                if (declared != null && length > declared) {
+                    return value.getKey().name();
+                }
+                if (declared == null && length > given && !"text".equals(table.castType(value.getKey()))) {
+                    candidates.add(value.getKey().name());
+                }
+            }
+        }
+        return (candidates.size() == 1) ? candidates.get(0) : null;
     }
 
     private static String group(Matcher matcher) {

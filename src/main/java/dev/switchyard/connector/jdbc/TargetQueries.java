@@ -36,12 +36,12 @@ final class TargetQueries {
 
     private final TargetSql sql;
 
-    private final TargetValues values;
+    private final TargetParameters parameters;
 
-    TargetQueries(Connection connection, TargetSql sql, TargetValues values) {
+    TargetQueries(Connection connection, TargetSql sql, TargetParameters parameters) {
         this.connection = connection;
         this.sql = sql;
-        this.values = values;
+        this.parameters = parameters;
     }
 
     /**
@@ -49,7 +49,7 @@ final class TargetQueries {
      * @param key the column compared
      * @param keys converted values of that column
      * @return the ids of the rows holding each key, by the key's text
-     * ({@link TargetValues#key})
+     * ({@link TargetParameters#key})
      */
     Map<String, List<String>> ids(TargetTable table, JdbcColumn key, List<Object> keys) throws SQLException {
         JdbcColumn id = table.primaryKey();
@@ -57,8 +57,8 @@ final class TargetQueries {
         Map<String, List<String>> found = new HashMap<>();
         query(table, columns, key, keys,
                 (rs, readers) -> found
-                    .computeIfAbsent(TargetValues.key(readers[0].read(rs, 1)), (k) -> new ArrayList<>())
-                    .add(TargetValues.key(readers[columns.size() - 1].read(rs, columns.size()))));
+                    .computeIfAbsent(TargetParameters.key(readers[0].read(rs, 1)), (k) -> new ArrayList<>())
+                    .add(TargetParameters.key(readers[columns.size() - 1].read(rs, columns.size()))));
         return found;
     }
 
@@ -77,7 +77,7 @@ final class TargetQueries {
             for (int i = 0; i < columns.size(); i++) {
                 row.put(columns.get(i).name(), (readers[i] != null) ? readers[i].read(rs, i + 1) : array(rs, i + 1));
             }
-            found.put(TargetValues.key(row.get(columns.get(idIndex).name())), row);
+            found.put(TargetParameters.key(row.get(columns.get(idIndex).name())), row);
         });
         return found;
     }
@@ -105,7 +105,7 @@ final class TargetQueries {
                 try (PreparedStatement statement = this.connection
                     .prepareStatement(this.sql.selectAny(table, columns, key))) {
                     statement.setArray(1, this.connection.createArrayOf("text",
-                            part.stream().map(TargetValues::postgresText).toArray(String[]::new)));
+                            part.stream().map(TargetParameters::postgresText).toArray(String[]::new)));
                     read(statement, reader);
                 }
                 continue;
@@ -114,7 +114,7 @@ final class TargetQueries {
             try (PreparedStatement statement = this.connection
                 .prepareStatement(this.sql.select(table, columns, key, padded))) {
                 for (int i = 0; i < padded; i++) {
-                    this.values.bind(statement, i + 1, key, part.get(Math.min(i, part.size() - 1)));
+                    this.parameters.bind(statement, i + 1, key, part.get(Math.min(i, part.size() - 1)));
                 }
                 read(statement, reader);
             }

@@ -7,10 +7,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The statements the writer sends, in each dialect's words: multi-row inserts that give
- * back the new ids ({@code RETURNING} on PostgreSQL, {@code OUTPUT} on SQL Server,
- * generated keys on MySQL and MariaDB), updates that change a row only when a value
- * differs, and lookups by a list of keys.
+ * The statements the writer sends, in each dialect's words: inserts of many rows that
+ * give back the new ids (on PostgreSQL from one {@code text[]} per column through
+ * {@code unnest}, {@code RETURNING}; multi-row {@code VALUES} with {@code OUTPUT} on SQL
+ * Server and generated keys on MySQL and MariaDB), updates that change a row only when a
+ * value differs, and lookups and deletes by a list of keys. Identifiers are quoted by the
+ * dialect; values are always parameters.
  */
 final class TargetSql {
 

@@ -29,10 +29,22 @@ final class TargetTable {
             join pg_attribute a on a.attrelid = t.oid and a.attnum = c.conkey[1]
             where c.contype = 'c' and n.nspname = ? and t.relname = ? and cardinality(c.conkey) = 1""";
 
+    /**
+     * Each column's type without length or precision; for a domain its base type, since a
+     * cast to a domain over {@code varchar(3)} would silently truncate where assigning to
+     * it fails.
+     */
     private static final String POSTGRES_TYPES = """
-            select a.attname, format_type(a.atttypid, null)
-            from pg_attribute a
-            where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped""";
+            with recursive base(attname, typid) as (
+                select a.attname, a.atttypid
+                from pg_attribute a
+                where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped
+                union all
+                select b.attname, t.typbasetype from base b join pg_type t on t.oid = b.typid where t.typtype = 'd'
+            )
+            select b.attname, format_type(b.typid, null)
+            from base b join pg_type t on t.oid = b.typid
+            where t.typtype <> 'd'""";
 
     private final String schema;
 

@@ -17,13 +17,21 @@ import java.util.Map;
  */
 final class ValuesStatements extends RowStatements {
 
+    private final boolean unorderedOutput;
+
     ValuesStatements(Connection connection, SqlDialect dialect, TargetTable table, JdbcColumn matchKey) {
         super(connection, dialect, table, matchKey);
+        this.unorderedOutput = dialect == SqlDialect.SQLSERVER;
     }
 
+    /**
+     * SQL Server does not promise that {@code OUTPUT} gives rows in the order of
+     * {@code VALUES}, so without a match key to align them by it inserts one row per
+     * statement.
+     */
     @Override
     int rowsPerStatement(int columns) {
-        return this.sql.rowsPerStatement(columns);
+        return (this.unorderedOutput && this.matchKey == null) ? 1 : this.sql.rowsPerStatement(columns);
     }
 
     @Override
@@ -36,7 +44,7 @@ final class ValuesStatements extends RowStatements {
             int parameter = 1;
             for (Row row : rows) {
                 for (Map.Entry<JdbcColumn, Object> value : row.values().entrySet()) {
-                    this.values.bind(statement, parameter++, value.getKey(), value.getValue());
+                    this.parameters.bind(statement, parameter++, value.getKey(), value.getValue());
                 }
             }
             if (returnsRows) {
@@ -48,7 +56,7 @@ final class ValuesStatements extends RowStatements {
             if (columns.contains(this.id) && rows.stream().allMatch((row) -> row.values().get(this.id) != null)) {
                 // generated keys would be made up from LAST_INSERT_ID(), which ids given
                 // do not set
-                return rows.stream().map((row) -> TargetValues.key(row.values().get(this.id))).toList();
+                return rows.stream().map((row) -> TargetParameters.key(row.values().get(this.id))).toList();
             }
             try (ResultSet rs = statement.getGeneratedKeys()) {
                 return aligned(rows, returned(rs), false);
@@ -64,12 +72,12 @@ final class ValuesStatements extends RowStatements {
             for (Row row : rows) {
                 int parameter = 1;
                 for (JdbcColumn column : set) {
-                    this.values.bind(statement, parameter++, column, row.values().get(column));
+                    this.parameters.bind(statement, parameter++, column, row.values().get(column));
                 }
-                this.values.bind(statement, parameter++, idColumn, row.targetIdValue(this.values, idColumn));
+                this.parameters.bind(statement, parameter++, idColumn, row.targetIdValue(this.values, idColumn));
                 if (onlyWhenDifferent) {
                     for (JdbcColumn column : set) {
-                        this.values.bind(statement, parameter++, column, row.values().get(column));
+                        this.parameters.bind(statement, parameter++, column, row.values().get(column));
                     }
                 }
                 if (rows.size() > 1) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -93,6 +95,28 @@ class JdbcTargetFailuresTests {
                 Map.of(this.name, "Brown", this.email, "x".repeat(81)), false, null);
         assertThat(rejection.column()).isEqualTo("email");
         assertThat(rejection.message()).isEqualTo("value too long for type character varying(80)");
+    }
+
+    @Test
+    void foreignKeyAndUniqueViolationsNameTheOffendingValue() {
+        assertThat(TargetFailures.offendingKey(postgres("23503",
+                "insert or update on table \"people\" violates foreign key constraint \"people_company_id_fkey\"",
+                "Key (company_id)=(999999) is not present in table \"companies\".")))
+            .containsExactly("company_id", "999999");
+        assertThat(TargetFailures.offendingKey(
+                postgres("23505", "duplicate key value violates unique constraint \"companies_source_id_key\"",
+                        "Key (source_id)=(001A) already exists.")))
+            .containsExactly("source_id", "001A");
+        assertThat(TargetFailures.offendingKey(postgres("23505", "duplicate key value violates unique constraint \"k\"",
+                "Key (a, b)=(1, 2) already exists.")))
+            .as("keys of several columns name no single value")
+            .isNull();
+        assertThat(TargetFailures.offendingKey(new SQLException("Duplicate entry '001A' for key 'source_id'")))
+            .isNull();
+    }
+
+    private static SQLException postgres(String state, String message, String detail) {
+        return new PSQLException(new ServerErrorMessage("SERROR\0C" + state + "\0M" + message + "\0D" + detail + "\0"));
     }
 
     @Test

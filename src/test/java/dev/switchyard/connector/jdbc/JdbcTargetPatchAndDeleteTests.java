@@ -107,7 +107,7 @@ class JdbcTargetPatchAndDeleteTests {
         Map<String, Map<String, Object>> rows = this.writer.read("companies", null, List.of("2", "99", "1", "x"));
         assertThat(rows.keySet()).containsExactly("2", "1");
         assertThat(rows.get("1").keySet()).containsExactly("id", "source_id", "name", "industry", "annual_revenue",
-                "employees", "active", "founded", "updated_at", "parent_id");
+                "employees", "active", "founded", "updated_at", "parent_id", "code", "country");
     }
 
     @Test

@@ -2,7 +2,10 @@ package dev.switchyard.connector.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +105,19 @@ class JdbcTargetRejectionTests {
     }
 
     @Test
+    void domainAndFixedLengthColumnsRejectWhatTheyCannotHoldInsteadOfTruncating() {
+        List<TargetRecord> chunk = List.of(companyWith("001B", "code", "TOOLONG7"), companyWith("001C", "code", "ab"),
+                companyWith("001D", "country", "USA"), companyWith("001E", "code", "OK1"));
+        List<WriteResult> results = this.writer.write("companies", "source_id", chunk, WriteMode.UPSERT);
+        assertThat(results).extracting(WriteResult::outcome, WriteResult::column, WriteResult::message)
+            .containsExactly(tuple(Outcome.REJECTED, "code", "value too long for type character varying(6)"),
+                    tuple(Outcome.REJECTED, "code",
+                            "value for domain short_code violates check constraint \"short_code_check\""),
+                    tuple(Outcome.REJECTED, "country", "value too long for type character(2)"),
+                    tuple(Outcome.CREATED, null, null));
+    }
+
+    @Test
     void valuesTheColumnCannotHoldAreRejectedNamingColumnAndValue() {
         Map<String, Object> values = new LinkedHashMap<>(company("001B", "Globex", null).values());
         values.put("employees", "forty-two");
@@ -121,6 +137,12 @@ class JdbcTargetRejectionTests {
                             "The value '4.5' cannot go into the column employees (int4): not a whole number"),
                     tuple(Outcome.REJECTED, "ceo", "There is no column 'ceo' in public.companies"),
                     tuple(Outcome.CREATED, null, null));
+    }
+
+    private static TargetRecord companyWith(String sourceId, String column, Object value) {
+        Map<String, Object> values = new LinkedHashMap<>(company(sourceId, "Company " + sourceId, null).values());
+        values.put(column, value);
+        return new TargetRecord(sourceId, values);
     }
 
     @Test
@@ -149,7 +171,7 @@ class JdbcTargetRejectionTests {
     void idsReturnedBelongToTheirOwnRecords() throws Exception {
         List<TargetRecord> chunk = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
-            chunk.add(person("Q" + i, this.acme, (i == 300) ? null : "Person " + i, null));
+            chunk.add(person("Q" + i, (i == 300) ? "424242" : this.acme, "Person " + i, null));
         }
         List<WriteResult> results = this.writer.write("people", null, chunk, WriteMode.CREATE);
         try (Connection connection = target.connect();
@@ -186,6 +208,54 @@ class JdbcTargetRejectionTests {
                 WriteMode.CREATE))
             .extracting(WriteResult::outcome)
             .containsExactly(Outcome.CREATED);
+    }
+
+    @Test
+    void aTargetTakingNoConnectionsIsUnavailableWhenReconnectingAndWhenOpening() throws Exception {
+        target.allowConnections(false);
+        try {
+            assertThatExceptionOfType(TargetUnavailableException.class).isThrownBy(() -> this.writer.count("people"))
+                .as("the lost connection");
+            assertThatExceptionOfType(TargetUnavailableException.class).isThrownBy(() -> this.writer.count("people"))
+                .as("reconnecting")
+                .withMessageContaining("is not currently accepting connections");
+            assertThatExceptionOfType(TargetUnavailableException.class)
+                .isThrownBy(() -> new JdbcConnectorProvider().openWriter(target.settings()))
+                .as("opening a writer");
+        }
+        finally {
+            target.allowConnections(true);
+        }
+        assertThat(this.writer.count("companies")).isEqualTo(1);
+    }
+
+    @Test
+    void connectionLostDuringTheCommitIsTargetUnavailableInDoubt() throws Exception {
+        Connection real = target.connect();
+        Connection failingCommit = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("commit")) {
+                        real.close();
+                        throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    }
+                    catch (InvocationTargetException ex) {
+                        throw ex.getCause();
+                    }
+                });
+        try (JdbcTargetWriter failing = new JdbcTargetWriter(failingCommit, JdbcUrl.parse(target.url()), "postgres",
+                null, "public")) {
+            assertThatExceptionOfType(TargetUnavailableException.class)
+                .isThrownBy(() -> failing.write("people", "source_id",
+                        List.of(person("003A", this.acme, "Brown", null)), WriteMode.CREATE))
+                .withMessageEndingWith("the commit was under way, so the target may or may not hold the changes")
+                .satisfies((ex) -> assertThat(ex.inDoubt()).isTrue());
+            assertThat(failing.existingByMatchKey("people", "source_id", List.of("003A")))
+                .as("a replay asks, on a new connection")
+                .isEmpty();
+        }
     }
 
     @Test

@@ -117,10 +117,23 @@ class JdbcTargetValuesTests {
     void uuidsAreCheckedAndKeyedInLowerCase() throws Exception {
         Object uuid = this.values.convert(UUID_COLUMN, "0B6F1E6C-1C1E-4A55-8E0E-7E1F3CB2A001");
         assertThat(uuid).isEqualTo(UUID.fromString("0b6f1e6c-1c1e-4a55-8e0e-7e1f3cb2a001"));
-        assertThat(TargetValues.key(uuid)).isEqualTo("0b6f1e6c-1c1e-4a55-8e0e-7e1f3cb2a001");
+        assertThat(TargetParameters.key(uuid)).isEqualTo("0b6f1e6c-1c1e-4a55-8e0e-7e1f3cb2a001");
         assertThatExceptionOfType(TargetValues.ValueRejection.class)
             .isThrownBy(() -> this.values.convert(UUID_COLUMN, "1-2-3-4-5"))
             .withMessageEndingWith("not a UUID");
+    }
+
+    @Test
+    void postgresqlTextFormsAreWhatItsCastsRead() {
+        assertThat(TargetParameters.postgresText(new BigDecimal("1E+3"))).isEqualTo("1000");
+        assertThat(TargetParameters.postgresText(OffsetDateTime.of(2024, 2, 29, 10, 0, 0, 0, ZoneOffset.ofHours(2))))
+            .isEqualTo("2024-02-29T10:00+02:00");
+        assertThat(TargetParameters.postgresText(new byte[] { 0x48, 0x69 })).isEqualTo("\\x4869");
+        List<String> tags = new java.util.ArrayList<>(List.of("a,b", "say \"hi\"", "back\\slash", "NULL"));
+        tags.add(null);
+        assertThat(TargetParameters.postgresText(tags))
+            .isEqualTo("{\"a,b\",\"say \\\"hi\\\"\",\"back\\\\slash\",\"NULL\",NULL}");
+        assertThat(TargetParameters.postgresText(null)).isNull();
     }
 
     private static JdbcColumn column(String name, int sqlType, String typeName, long size) {

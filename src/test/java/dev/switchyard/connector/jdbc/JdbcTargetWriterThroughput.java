@@ -67,8 +67,13 @@ class JdbcTargetWriterThroughput {
                     withBad
                         .add(person(PEOPLE + i, companyIds.get(i % companyIds.size()), (i % 1000 == 7) ? null : "P"));
                 }
-                report(round, "create-with-0.1%-rejected", PEOPLE, write(writer, withBad, WriteMode.CREATE));
-                assertThat(writer.count("people")).isEqualTo(PEOPLE * 2L - PEOPLE / 1000);
+                report(round, "create-with-0.1%-not-null-rejected", PEOPLE, write(writer, withBad, WriteMode.CREATE));
+                List<TargetRecord> withOrphans = new ArrayList<>();
+                for (int i = 0; i < PEOPLE; i++) {
+                    withOrphans.add(person(2 * PEOPLE + i, (i % 1000 == 7) ? "999999" : companyIds.get(i % 1000), "P"));
+                }
+                report(round, "create-with-0.1%-fk-rejected", PEOPLE, write(writer, withOrphans, WriteMode.CREATE));
+                assertThat(writer.count("people")).isEqualTo(PEOPLE * 3L - 2 * (PEOPLE / 1000));
             }
             target.execute("truncate people restart identity");
             StringBuilder copy = new StringBuilder();

@@ -22,6 +22,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class TargetDatabase implements AutoCloseable {
 
     private static final String SCHEMA = """
+            create domain short_code as varchar(6) check (value ~ '^[A-Z0-9]+$');
             create table companies (
                 id bigserial primary key,
                 source_id text unique,
@@ -32,7 +33,9 @@ final class TargetDatabase implements AutoCloseable {
                 active boolean not null default true,
                 founded date,
                 updated_at timestamp,
-                parent_id bigint references companies
+                parent_id bigint references companies,
+                code short_code,
+                country char(2)
             );
             create type person_status as enum ('Active', 'Left');
             create table people (
@@ -101,6 +104,21 @@ final class TargetDatabase implements AutoCloseable {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), "postgres", null);
+    }
+
+    /**
+     * @param allowed whether the database takes connections; when not, its backends are
+     * also terminated, as in an outage
+     */
+    void allowConnections(boolean allowed) throws SQLException {
+        try (Connection admin = this.server.getPostgresDatabase().getConnection();
+                Statement statement = admin.createStatement()) {
+            statement.execute("alter database " + this.database + " with allow_connections " + allowed);
+            if (!allowed) {
+                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+                        + this.database + "'");
+            }
+        }
     }
 
     void empty() throws SQLException {
