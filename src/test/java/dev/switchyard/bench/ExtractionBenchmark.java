@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * web application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-        properties = { "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.dev.switchyard=WARN" })
+        properties = { "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.dev.switchyard=WARN",
+                "switchyard.runs.chunk-size=1000" })
 @Import(Fixtures.class)
 class ExtractionBenchmark {
 
