@@ -19,6 +19,9 @@ public final class Subdivisions {
 
     private static final Map<String, Map<String, String>> TABLES = new HashMap<>();
 
+    /** Lookups by the text as written and the country: exports repeat a few spellings. */
+    private static final MemoCache<Optional<String>> LOOKUPS = new MemoCache<>(512);
+
     static {
         table("US", "AL", "Alabama", "AK", "Alaska", "AZ", "Arizona", "AR", "Arkansas", "CA", "California", "CO",
                 "Colorado", "CT", "Connecticut", "DE", "Delaware", "FL", "Florida", "GA", "Georgia", "HI", "Hawaii",
@@ -72,8 +75,13 @@ public final class Subdivisions {
         if (country == null || text == null || text.isBlank()) {
             return Optional.empty();
         }
+        Optional<String> cached = LOOKUPS.get(text, country);
+        if (cached != null) {
+            return cached;
+        }
         Map<String, String> table = TABLES.get(country.toUpperCase(Locale.ROOT));
-        return (table != null) ? Optional.ofNullable(table.get(Countries.key(text))) : Optional.empty();
+        return LOOKUPS.put(text, country,
+                (table != null) ? Optional.ofNullable(table.get(Countries.key(text))) : Optional.empty());
     }
 
 }
