@@ -96,6 +96,27 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
 
     private static final Pattern CITY_STATE = Pattern.compile("^(.*?)\\s*\\(([A-Za-z]{2,3})\\)$");
 
+    private static final Pattern SEGMENT_BREAK = Pattern.compile("[,\\n\\r]+");
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]");
+
+    private static final Pattern US_OR_UK = Pattern.compile("(?i)U\\.?S\\.?|U\\.?K\\.?");
+
+    private static final Pattern DOT_OR_COMMA = Pattern.compile("[.,]");
+
+    private static final Pattern ESCAPED = Pattern.compile("\\\\(.)");
+
+    /**
+     * The parts of an address by its text and default country (see {@link MemoCache}): a
+     * mapping usually takes several parts of the same address, one after the other.
+     */
+    private static final MemoCache<Parts> PARTS = new MemoCache<>(1024);
+
+    /** Cached for a text in which no part could be found. */
+    private static final Parts NOT_FOUND = new Parts(null, null, null, null, null);
+
     private static final Set<String> STREET_WORDS = Set.of("st", "street", "ave", "av", "avenue", "blvd", "boulevard",
             "rd", "road", "dr", "drive", "way", "ln", "lane", "ct", "court", "pl", "place", "plaza", "pkwy", "parkway",
             "hwy", "highway", "ter", "terrace", "cir", "circle", "sq", "square", "trl", "trail", "expressway",
@@ -110,7 +131,7 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         if (text.isEmpty()) {
             return null;
         }
-        Parts parts = text.startsWith("{") ? fromJson(text) : parse(text);
+        Parts parts = parts(text);
         if (parts == null) {
             throw new TransformException(context, value, describe(),
                     "no postal code, state or country found in '" + text + "'");
@@ -118,11 +139,24 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         return parts.get(this.part);
     }
 
+    /**
+     * @return the parts of a stripped, non-blank address, or null when none can be found
+     */
+    private Parts parts(String text) {
+        String country = defaultCountryCode();
+        Parts cached = PARTS.get(text, country);
+        if (cached == null) {
+            Parts parts = text.startsWith("{") ? fromJson(text) : parse(text);
+            cached = PARTS.put(text, country, (parts != null) ? parts : NOT_FOUND);
+        }
+        return (cached != NOT_FOUND) ? cached : null;
+    }
+
     Parts parse(String text) {
         List<String> segments = new ArrayList<>();
-        for (String segment : text.split("[,\\n\\r]+")) {
+        for (String segment : SEGMENT_BREAK.split(text)) {
             if (!segment.isBlank()) {
-                segments.add(segment.strip().replaceAll("\\s+", " "));
+                segments.add(WHITESPACE.matcher(segment.strip()).replaceAll(" "));
             }
         }
         if (segments.isEmpty()) {
@@ -132,7 +166,7 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         String last = segments.get(segments.size() - 1);
         Optional<String> named = Countries.alpha2(last);
         if (named.isPresent() && Subdivisions.code(defaultCountryCode(), last).isEmpty()
-                && (last.replaceAll("[^\\p{L}]", "").length() > 2 || last.matches("(?i)U\\.?S\\.?|U\\.?K\\.?"))) {
+                && (NOT_A_LETTER.matcher(last).replaceAll("").length() > 2 || US_OR_UK.matcher(last).matches())) {
             country = named.get();
             segments.remove(segments.size() - 1);
         }
@@ -185,7 +219,7 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         Matcher field = JSON_FIELD.matcher(json);
         while (field.find()) {
             if (field.group(2) != null) {
-                fields.put(field.group(1), field.group(2).replace("\\n", "\n").replaceAll("\\\\(.)", "$1"));
+                fields.put(field.group(1), ESCAPED.matcher(field.group(2).replace("\\n", "\n")).replaceAll("$1"));
             }
         }
         String country = Optional.ofNullable(fields.get("countryCode"))
@@ -249,7 +283,7 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         String[] words = text.split(" ");
         for (int n = Math.min(4, words.length); n >= 1; n--) {
             String candidate = String.join(" ", Arrays.copyOfRange(words, words.length - n, words.length));
-            String letters = candidate.replaceAll("[^\\p{L}]", "");
+            String letters = NOT_A_LETTER.matcher(candidate).replaceAll("");
             if (letters.length() <= 3 && !letters.equals(letters.toUpperCase(Locale.ROOT))) {
                 continue;
             }
@@ -269,7 +303,7 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         String[] words = text.split(" ");
         int end = -1;
         for (int i = 0; i < words.length; i++) {
-            String word = words[i].toLowerCase(Locale.ROOT).replaceAll("[.,]", "");
+            String word = DOT_OR_COMMA.matcher(words[i].toLowerCase(Locale.ROOT)).replaceAll("");
             if (STREET_WORDS.contains(word)) {
                 end = i;
             }
@@ -290,7 +324,12 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
     }
 
     private static boolean hasNumberWord(String text) {
-        return Arrays.stream(text.split(" ")).anyMatch(AddressSplit::startsWithDigit);
+        for (String word : text.split(" ")) {
+            if (startsWithDigit(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithDigit(String text) {
