@@ -114,7 +114,7 @@ final class NanpPhones {
     static boolean isValid(String nationalNumber) {
         for (RegionRules region : REGIONS) {
             if (region.leadingDigits() != null) {
-                if (region.leadingDigits().matcher(nationalNumber).lookingAt()) {
+                if (region.leadingDigits().claims(nationalNumber)) {
                     return region.knows(nationalNumber);
                 }
             }
@@ -162,15 +162,21 @@ final class NanpPhones {
                 if (metadata == null) {
                     return null;
                 }
+                List<Desc> types = new ArrayList<>();
+                // the commonest types first; the order does not change whether one
+                // matches
+                types.add(Desc.of(metadata.getFixedLine()));
+                if (!metadata.getSameMobileAndFixedLinePattern()) {
+                    types.add(Desc.of(metadata.getMobile()));
+                }
+                for (PhoneNumberDesc type : List.of(metadata.getTollFree(), metadata.getPremiumRate(),
+                        metadata.getSharedCost(), metadata.getVoip(), metadata.getPersonalNumber(), metadata.getPager(),
+                        metadata.getUan(), metadata.getVoicemail())) {
+                    types.add(Desc.of(type));
+                }
                 regions.add(new RegionRules(
-                        metadata.hasLeadingDigits() ? Pattern.compile(metadata.getLeadingDigits()) : null,
-                        Desc.of(metadata.getGeneralDesc()),
-                        List.of(Desc.of(metadata.getPremiumRate()), Desc.of(metadata.getTollFree()),
-                                Desc.of(metadata.getSharedCost()), Desc.of(metadata.getVoip()),
-                                Desc.of(metadata.getPersonalNumber()), Desc.of(metadata.getPager()),
-                                Desc.of(metadata.getUan()), Desc.of(metadata.getVoicemail()),
-                                Desc.of(metadata.getFixedLine())),
-                        metadata.getSameMobileAndFixedLinePattern() ? null : Desc.of(metadata.getMobile())));
+                        metadata.hasLeadingDigits() ? LeadingDigits.of(metadata.getLeadingDigits()) : null,
+                        Desc.of(metadata.getGeneralDesc()), List.copyOf(types)));
             }
             return regions.isEmpty() ? null : List.copyOf(regions);
         }
@@ -187,14 +193,16 @@ final class NanpPhones {
     }
 
     /**
-     * A region's rules, as libphonenumber's {@code getNumberTypeHelper} applies them.
+     * A region's rules, as libphonenumber's {@code getNumberTypeHelper} applies them: a
+     * number's type is known when it matches the general description and one of the types
+     * (fixed line, mobile unless it has the fixed-line pattern, toll free, premium rate,
+     * shared cost, VoIP, personal, pager, UAN, voicemail).
      *
      * @param leadingDigits the national numbers the region claims, or null
      * @param general the general description every number of the region matches
-     * @param types the number types other than mobile, fixed line last
-     * @param mobile the mobile type when it differs from fixed line, or null
+     * @param types the number types
      */
-    private record RegionRules(Pattern leadingDigits, Desc general, List<Desc> types, Desc mobile) {
+    private record RegionRules(LeadingDigits leadingDigits, Desc general, List<Desc> types) {
 
         /**
          * @return whether the number's type is known in the region (not UNKNOWN)
@@ -208,7 +216,110 @@ final class NanpPhones {
                     return true;
                 }
             }
-            return this.mobile != null && this.mobile.matches(nationalNumber);
+            return false;
+        }
+
+    }
+
+    /**
+     * A region's leading digits, matched as libphonenumber does ({@code lookingAt}).
+     * Those of calling code 1 are alternatives of digits and digit classes ({@code 268},
+     * {@code 8001|8[024]9}): such a pattern matches at the start exactly when the number
+     * starts with one of the digit strings it stands for, which is checked without a
+     * matcher. Any other pattern is matched as it is.
+     *
+     * @param pattern the pattern
+     * @param prefixes the digit strings it stands for, or null
+     */
+    record LeadingDigits(Pattern pattern, List<String> prefixes) {
+
+        static LeadingDigits of(String regex) {
+            return new LeadingDigits(Pattern.compile(regex), prefixes(regex));
+        }
+
+        boolean claims(String nationalNumber) {
+            if (this.prefixes == null) {
+                return this.pattern.matcher(nationalNumber).lookingAt();
+            }
+            for (String prefix : this.prefixes) {
+                if (nationalNumber.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * @return the digit strings a pattern of alternatives of digits and digit classes
+         * ({@code [024]}, {@code [2-5]}) stands for, or null for any other pattern
+         */
+        static List<String> prefixes(String regex) {
+            List<String> prefixes = new ArrayList<>();
+            for (String alternative : regex.split("\\|", -1)) {
+                List<String> expanded = List.of("");
+                int i = 0;
+                while (i < alternative.length()) {
+                    char c = alternative.charAt(i);
+                    String digits;
+                    if (c >= '0' && c <= '9') {
+                        digits = String.valueOf(c);
+                        i++;
+                    }
+                    else if (c == '[') {
+                        int end = alternative.indexOf(']', i);
+                        digits = (end > i + 1) ? digitClass(alternative.substring(i + 1, end)) : null;
+                        i = end + 1;
+                    }
+                    else {
+                        digits = null;
+                    }
+                    if (digits == null) {
+                        return null;
+                    }
+                    List<String> longer = new ArrayList<>();
+                    for (String prefix : expanded) {
+                        for (char digit : digits.toCharArray()) {
+                            longer.add(prefix + digit);
+                        }
+                    }
+                    expanded = longer;
+                }
+                if (alternative.isEmpty() || expanded.size() > 1000) {
+                    return null;
+                }
+                prefixes.addAll(expanded);
+            }
+            return List.copyOf(prefixes);
+        }
+
+        /**
+         * @return the digits of a class body such as {@code 024} or {@code 2-57}, or null
+         * when it holds anything else
+         */
+        private static String digitClass(String body) {
+            StringBuilder digits = new StringBuilder();
+            int i = 0;
+            while (i < body.length()) {
+                char c = body.charAt(i);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                if (i + 2 < body.length() && body.charAt(i + 1) == '-') {
+                    char last = body.charAt(i + 2);
+                    if (last < c || last > '9') {
+                        return null;
+                    }
+                    for (char d = c; d <= last; d++) {
+                        digits.append(d);
+                    }
+                    i += 3;
+                }
+                else {
+                    digits.append(c);
+                    i++;
+                }
+            }
+            return digits.toString();
         }
 
     }

@@ -84,6 +84,25 @@ class NanpPhonesTests {
         assertThat(PhoneE164.nanp("949-471-7000", "US")).isNotNull();
     }
 
+    @Test
+    void leadingDigitsOfDigitsAndClassesAreMatchedAsPrefixesOthersAsPatterns() {
+        assertThat(NanpPhones.LeadingDigits.prefixes("268")).containsExactly("268");
+        assertThat(NanpPhones.LeadingDigits.prefixes("8001|8[024]9")).containsExactly("8001", "809", "829", "849");
+        assertThat(NanpPhones.LeadingDigits.prefixes("6[5-7]8|9")).containsExactly("658", "668", "678", "9");
+        for (String other : List.of("(?:268)", "26\\d", "8[^0]9", "26|", "[]", "2[3", "2-3", "8[02-]9")) {
+            assertThat(NanpPhones.LeadingDigits.prefixes(other)).as(other).isNull();
+        }
+        SplittableRandom random = new SplittableRandom(3);
+        for (String regex : List.of("268", "8001|8[024]9", "658|876", "787|939", "6[5-7]8|9", "26\\d")) {
+            NanpPhones.LeadingDigits leading = NanpPhones.LeadingDigits.of(regex);
+            for (int n = 0; n < 20_000; n++) {
+                String number = digits(random, 10, 0);
+                assertThat(leading.claims(number)).as(regex + " " + number)
+                    .isEqualTo(java.util.regex.Pattern.compile(regex).matcher(number).lookingAt());
+            }
+        }
+    }
+
     private static String number(SplittableRandom random, int area) {
         String shape = SHAPES.get(random.nextInt(SHAPES.size()));
         return String.format(Locale.ROOT, shape, area, digits(random, 3, 0), digits(random, 4, 0));
