@@ -36,6 +36,9 @@ public record PhoneE164(String defaultRegion, String regionField) implements Tra
      */
     private static final MemoCache<Outcome> OUTCOMES = new MemoCache<>(4096);
 
+    /** Descriptions by rule (the record itself, compared by its components). */
+    private static final MemoCache<String> DESCRIPTIONS = new MemoCache<>(64);
+
     @Override
     public Object apply(Object value, TransformContext context) {
         String text = (value != null) ? value.toString().strip() : "";
@@ -126,9 +129,15 @@ public record PhoneE164(String defaultRegion, String regionField) implements Tra
 
     @Override
     public String describe() {
+        // every invalid number's error names the rule: made once per rule
+        String cached = DESCRIPTIONS.get("", this);
+        if (cached != null) {
+            return cached;
+        }
         String region = defaultRegionCode();
-        return "phone to E.164 (" + ((this.regionField != null) ? "region from " + this.regionField + ", " : "")
-                + "default region " + region + ")";
+        return DESCRIPTIONS.put("", this,
+                "phone to E.164 (" + ((this.regionField != null) ? "region from " + this.regionField + ", " : "")
+                        + "default region " + region + ")");
     }
 
     /**

@@ -138,6 +138,18 @@ class PhoneE164Tests {
         }
     }
 
+    @Test
+    void eachRuleDescribesItself() {
+        for (int i = 0; i < 2; i++) {
+            assertThat(new PhoneE164(null, null).describe()).isEqualTo("phone to E.164 (default region US)");
+            assertThat(new PhoneE164("Canada", "MailingCountry").describe())
+                .isEqualTo("phone to E.164 (region from MailingCountry, default region CA)");
+            assertThat(new PhoneE164("CA", "MailingCountry").describe())
+                .isEqualTo("phone to E.164 (region from MailingCountry, default region CA)");
+            assertThat(new PhoneE164("xx", null).describe()).isEqualTo("phone to E.164 (default region XX)");
+        }
+    }
+
     private Object result(String number) {
         try {
             return this.phone.apply(number, ParseTestContexts.of("Phone", "BillingCountry", "US"));
