@@ -96,8 +96,6 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
 
     private static final Pattern CITY_STATE = Pattern.compile("^(.*?)\\s*\\(([A-Za-z]{2,3})\\)$");
 
-    private static final Pattern SEGMENT_BREAK = Pattern.compile("[,\\n\\r]+");
-
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]");
@@ -154,9 +152,10 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
 
     Parts parse(String text) {
         List<String> segments = new ArrayList<>();
-        for (String segment : SEGMENT_BREAK.split(text)) {
+        for (String segment : segments(text)) {
             if (!segment.isBlank()) {
-                segments.add(WHITESPACE.matcher(segment.strip()).replaceAll(" "));
+                String stripped = segment.strip();
+                segments.add(hasOnlySingleSpaces(stripped) ? stripped : WHITESPACE.matcher(stripped).replaceAll(" "));
             }
         }
         if (segments.isEmpty()) {
@@ -164,8 +163,8 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         }
         String country = null;
         String last = segments.get(segments.size() - 1);
-        Optional<String> named = Countries.alpha2(last);
-        if (named.isPresent() && Subdivisions.code(defaultCountryCode(), last).isEmpty()
+        Optional<String> named = Countries.lookup(last);
+        if (named.isPresent() && Subdivisions.lookup(defaultCountryCode(), last).isEmpty()
                 && (NOT_A_LETTER.matcher(last).replaceAll("").length() > 2 || US_OR_UK.matcher(last).matches())) {
             country = named.get();
             segments.remove(segments.size() - 1);
@@ -212,6 +211,44 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         }
         String street = segments.isEmpty() ? null : String.join(", ", segments);
         return new Parts(street, city, state, postalCode, country);
+    }
+
+    /**
+     * The text's segments between commas and line breaks, as splitting it on
+     * {@code [,\n\r]+} gives them but for empty ones (the caller skips blank segments
+     * anyway).
+     */
+    static List<String> segments(String text) {
+        List<String> segments = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '\n' || c == '\r') {
+                if (i > start) {
+                    segments.add(text.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            segments.add(text.substring(start));
+        }
+        return segments;
+    }
+
+    /**
+     * Whether replacing runs of {@code \s} by one space would leave the text as it is:
+     * its only such characters are spaces, never two together.
+     */
+    static boolean hasOnlySingleSpaces(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ') || c == '\t' || c == '\n'
+                    || c == '\u000b' || c == '\f' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Parts fromJson(String json) {
@@ -287,7 +324,7 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
             if (letters.length() <= 3 && !letters.equals(letters.toUpperCase(Locale.ROOT))) {
                 continue;
             }
-            Optional<String> code = Subdivisions.code(country, candidate);
+            Optional<String> code = candidate.isBlank() ? Optional.empty() : Subdivisions.lookup(country, candidate);
             if (code.isPresent()) {
                 return new String[] { code.get(),
                         String.join(" ", Arrays.copyOfRange(words, 0, words.length - n)).strip() };

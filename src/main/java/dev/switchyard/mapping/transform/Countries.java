@@ -94,7 +94,13 @@ public final class Countries {
         return (cached != null) ? cached : LOOKUPS.put(text, null, lookup(text));
     }
 
-    private static Optional<String> lookup(String text) {
+    /**
+     * {@link #alpha2(String)} without remembering the answer, for texts that are rarely
+     * asked twice (the segments of an address).
+     * @param text a non-blank text
+     * @return its ISO 3166-1 alpha-2 code, or empty when unknown
+     */
+    static Optional<String> lookup(String text) {
         String key = key(text);
         String code = CODES.get(key);
         if (code == null && key.startsWith("the")) {

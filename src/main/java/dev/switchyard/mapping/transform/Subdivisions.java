@@ -76,12 +76,19 @@ public final class Subdivisions {
             return Optional.empty();
         }
         Optional<String> cached = LOOKUPS.get(text, country);
-        if (cached != null) {
-            return cached;
-        }
+        return (cached != null) ? cached : LOOKUPS.put(text, country, lookup(country, text));
+    }
+
+    /**
+     * {@link #code(String, String)} without remembering the answer, for texts that are
+     * rarely asked twice (the words of an address).
+     * @param country an ISO 3166-1 alpha-2 code (not null)
+     * @param text a non-blank subdivision name or code
+     * @return the short subdivision code, or empty
+     */
+    static Optional<String> lookup(String country, String text) {
         Map<String, String> table = TABLES.get(country.toUpperCase(Locale.ROOT));
-        return LOOKUPS.put(text, country,
-                (table != null) ? Optional.ofNullable(table.get(Countries.key(text))) : Optional.empty());
+        return (table != null) ? Optional.ofNullable(table.get(Countries.key(text))) : Optional.empty();
     }
 
 }

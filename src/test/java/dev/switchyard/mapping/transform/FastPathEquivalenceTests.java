@@ -58,6 +58,27 @@ class FastPathEquivalenceTests {
         }
     }
 
+    @Test
+    void addressSegmentsAreSplitAndSpacedAsByTheRegularExpressions() {
+        SplittableRandom random = new SplittableRandom(14);
+        String alphabet = "ab1 ,,\n\r\t\u000b\f\u00a0";
+        Pattern segmentBreak = Pattern.compile("[,\\n\\r]+");
+        Pattern whitespace = Pattern.compile("\\s+");
+        for (int i = 0; i < 100_000; i++) {
+            String text = random(random, alphabet, 12);
+            List<String> expected = java.util.Arrays.stream(segmentBreak.split(text))
+                .filter((segment) -> !segment.isBlank())
+                .toList();
+            assertThat(AddressSplit.segments(text).stream().filter((segment) -> !segment.isBlank()).toList())
+                .as(escape(text))
+                .isEqualTo(expected);
+            String stripped = text.strip();
+            if (AddressSplit.hasOnlySingleSpaces(stripped)) {
+                assertThat(whitespace.matcher(stripped).replaceAll(" ")).as(escape(text)).isEqualTo(stripped);
+            }
+        }
+    }
+
     private static Object outcome(java.util.function.Supplier<Object> result) {
         try {
             Object value = result.get();
