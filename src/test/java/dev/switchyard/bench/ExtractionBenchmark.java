@@ -200,7 +200,7 @@ class ExtractionBenchmark {
         assertThat(stagedRows(id)).as("rows staged").isEqualTo(RECORDS);
         report("extract", timings.stagingSeconds() - timings.profilingSeconds() + timings.indexSeconds());
         report("profile", timings.profilingSeconds() + timings.analysisSeconds());
-        info(peakHeap());
+        info(peakHeap("copy and extraction"));
         return project.getId();
     }
 
@@ -276,7 +276,7 @@ class ExtractionBenchmark {
         assertThat(run.balanced()).isTrue();
         assertThat(run.processed()).isEqualTo(RECORDS);
         report("migrate", seconds);
-        info(peakHeap().replace("copy and extraction", "migration"));
+        info(peakHeap("migration"));
     }
 
     private long stagedRows(long snapshotId) throws SQLException {
@@ -297,11 +297,13 @@ class ExtractionBenchmark {
      */
     private void transform(Path folder) throws IOException {
         TransformWorkload workload = new TransformWorkload();
+        resetPeakHeap();
         workload.run(folder);
         info(String.format(Locale.ROOT,
-                "transform: %d records, %d values in %.2f s on one thread (%d transform errors recorded, not counted as failures)",
-                workload.records(), workload.values(), workload.seconds(), workload.errors()));
+                "transform: %d records, %d values in %.2f s on one thread, batches of %d records (%d transform errors recorded, not counted as failures)",
+                workload.records(), workload.values(), workload.seconds(), workload.batch(), workload.errors()));
         info("transform: slowest target fields " + workload.slowest(8));
+        info(peakHeap("transform"));
         report("transform", workload.seconds());
     }
 
@@ -326,7 +328,7 @@ class ExtractionBenchmark {
         }
     }
 
-    private static String peakHeap() {
+    private static String peakHeap(String phases) {
         long sum = 0;
         StringBuilder pools = new StringBuilder();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -340,9 +342,8 @@ class ExtractionBenchmark {
                 }
             }
         }
-        return String.format(Locale.ROOT,
-                "Peak heap used (sum of heap pools' peaks, copy and extraction) %d MB of max %d MB%s", mb(sum),
-                mb(Runtime.getRuntime().maxMemory()), pools);
+        return String.format(Locale.ROOT, "Peak heap used (sum of heap pools' peaks, %s) %d MB of max %d MB%s", phases,
+                mb(sum), mb(Runtime.getRuntime().maxMemory()), pools);
     }
 
     private static long mb(long bytes) {

@@ -96,6 +96,25 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
 
     private static final Pattern CITY_STATE = Pattern.compile("^(.*?)\\s*\\(([A-Za-z]{2,3})\\)$");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}]");
+
+    private static final Pattern US_OR_UK = Pattern.compile("(?i)U\\.?S\\.?|U\\.?K\\.?");
+
+    private static final Pattern DOT_OR_COMMA = Pattern.compile("[.,]");
+
+    private static final Pattern ESCAPED = Pattern.compile("\\\\(.)");
+
+    /**
+     * The parts of an address by its text and default country (see {@link MemoCache}): a
+     * mapping usually takes several parts of the same address, one after the other.
+     */
+    private static final MemoCache<Parts> PARTS = new MemoCache<>(1024);
+
+    /** Cached for a text in which no part could be found. */
+    private static final Parts NOT_FOUND = new Parts(null, null, null, null, null);
+
     private static final Set<String> STREET_WORDS = Set.of("st", "street", "ave", "av", "avenue", "blvd", "boulevard",
             "rd", "road", "dr", "drive", "way", "ln", "lane", "ct", "court", "pl", "place", "plaza", "pkwy", "parkway",
             "hwy", "highway", "ter", "terrace", "cir", "circle", "sq", "square", "trl", "trail", "expressway",
@@ -110,7 +129,7 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         if (text.isEmpty()) {
             return null;
         }
-        Parts parts = text.startsWith("{") ? fromJson(text) : parse(text);
+        Parts parts = parts(text);
         if (parts == null) {
             throw new TransformException(context, value, describe(),
                     "no postal code, state or country found in '" + text + "'");
@@ -118,11 +137,25 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         return parts.get(this.part);
     }
 
+    /**
+     * @return the parts of a stripped, non-blank address, or null when none can be found
+     */
+    private Parts parts(String text) {
+        String country = defaultCountryCode();
+        Parts cached = PARTS.get(text, country);
+        if (cached == null) {
+            Parts parts = text.startsWith("{") ? fromJson(text) : parse(text);
+            cached = PARTS.put(text, country, (parts != null) ? parts : NOT_FOUND);
+        }
+        return (cached != NOT_FOUND) ? cached : null;
+    }
+
     Parts parse(String text) {
         List<String> segments = new ArrayList<>();
-        for (String segment : text.split("[,\\n\\r]+")) {
+        for (String segment : segments(text)) {
             if (!segment.isBlank()) {
-                segments.add(segment.strip().replaceAll("\\s+", " "));
+                String stripped = segment.strip();
+                segments.add(hasOnlySingleSpaces(stripped) ? stripped : WHITESPACE.matcher(stripped).replaceAll(" "));
             }
         }
         if (segments.isEmpty()) {
@@ -130,9 +163,9 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         }
         String country = null;
         String last = segments.get(segments.size() - 1);
-        Optional<String> named = Countries.alpha2(last);
-        if (named.isPresent() && Subdivisions.code(defaultCountryCode(), last).isEmpty()
-                && (last.replaceAll("[^\\p{L}]", "").length() > 2 || last.matches("(?i)U\\.?S\\.?|U\\.?K\\.?"))) {
+        Optional<String> named = Countries.lookup(last);
+        if (named.isPresent() && Subdivisions.lookup(defaultCountryCode(), last).isEmpty()
+                && (NOT_A_LETTER.matcher(last).replaceAll("").length() > 2 || US_OR_UK.matcher(last).matches())) {
             country = named.get();
             segments.remove(segments.size() - 1);
         }
@@ -180,12 +213,50 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         return new Parts(street, city, state, postalCode, country);
     }
 
+    /**
+     * The text's segments between commas and line breaks, as splitting it on
+     * {@code [,\n\r]+} gives them but for empty ones (the caller skips blank segments
+     * anyway).
+     */
+    static List<String> segments(String text) {
+        List<String> segments = new ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '\n' || c == '\r') {
+                if (i > start) {
+                    segments.add(text.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            segments.add(text.substring(start));
+        }
+        return segments;
+    }
+
+    /**
+     * Whether replacing runs of {@code \s} by one space would leave the text as it is:
+     * its only such characters are spaces, never two together.
+     */
+    static boolean hasOnlySingleSpaces(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ') || c == '\t' || c == '\n'
+                    || c == '\u000b' || c == '\f' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Parts fromJson(String json) {
         Map<String, String> fields = new HashMap<>();
         Matcher field = JSON_FIELD.matcher(json);
         while (field.find()) {
             if (field.group(2) != null) {
-                fields.put(field.group(1), field.group(2).replace("\\n", "\n").replaceAll("\\\\(.)", "$1"));
+                fields.put(field.group(1), ESCAPED.matcher(field.group(2).replace("\\n", "\n")).replaceAll("$1"));
             }
         }
         String country = Optional.ofNullable(fields.get("countryCode"))
@@ -249,11 +320,11 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         String[] words = text.split(" ");
         for (int n = Math.min(4, words.length); n >= 1; n--) {
             String candidate = String.join(" ", Arrays.copyOfRange(words, words.length - n, words.length));
-            String letters = candidate.replaceAll("[^\\p{L}]", "");
+            String letters = NOT_A_LETTER.matcher(candidate).replaceAll("");
             if (letters.length() <= 3 && !letters.equals(letters.toUpperCase(Locale.ROOT))) {
                 continue;
             }
-            Optional<String> code = Subdivisions.code(country, candidate);
+            Optional<String> code = candidate.isBlank() ? Optional.empty() : Subdivisions.lookup(country, candidate);
             if (code.isPresent()) {
                 return new String[] { code.get(),
                         String.join(" ", Arrays.copyOfRange(words, 0, words.length - n)).strip() };
@@ -269,7 +340,7 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
         String[] words = text.split(" ");
         int end = -1;
         for (int i = 0; i < words.length; i++) {
-            String word = words[i].toLowerCase(Locale.ROOT).replaceAll("[.,]", "");
+            String word = DOT_OR_COMMA.matcher(words[i].toLowerCase(Locale.ROOT)).replaceAll("");
             if (STREET_WORDS.contains(word)) {
                 end = i;
             }
@@ -290,7 +361,12 @@ public record AddressSplit(Part part, String defaultCountry) implements Transfor
     }
 
     private static boolean hasNumberWord(String text) {
-        return Arrays.stream(text.split(" ")).anyMatch(AddressSplit::startsWithDigit);
+        for (String word : text.split(" ")) {
+            if (startsWithDigit(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithDigit(String text) {

@@ -41,7 +41,8 @@ public record Chain(List<Transform> steps) {
         for (Transform step : this.steps) {
             result = step.apply(result, context);
         }
-        List<String> notes = List.copyOf(context.notes().subList(before, context.notes().size()));
+        int after = context.notes().size();
+        List<String> notes = (after == before) ? List.of() : List.copyOf(context.notes().subList(before, after));
         return new Result(result, notes);
     }
 

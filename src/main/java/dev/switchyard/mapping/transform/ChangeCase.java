@@ -67,23 +67,30 @@ public record ChangeCase(Mode mode) implements Transform {
 
     private static String title(String text) {
         StringBuilder result = new StringBuilder(text.length());
-        int[] codePoints = text.codePoints().toArray();
-        for (int i = 0; i < codePoints.length; i++) {
-            int codePoint = codePoints[i];
-            boolean upper = startsWord(codePoints, i);
+        // the three code points before the current one, -1 before the start
+        int previous = -1;
+        int beforePrevious = -1;
+        int third = -1;
+        int i = 0;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            boolean upper = startsWord(previous, beforePrevious, third);
             result.appendCodePoint(upper ? Character.toTitleCase(codePoint) : Character.toLowerCase(codePoint));
+            third = beforePrevious;
+            beforePrevious = previous;
+            previous = codePoint;
+            i += Character.charCount(codePoint);
         }
         return result.toString();
     }
 
-    private static boolean startsWord(int[] codePoints, int i) {
-        if (i == 0) {
+    private static boolean startsWord(int previous, int beforePrevious, int third) {
+        if (previous < 0) {
             return true;
         }
-        int previous = codePoints[i - 1];
         if (isApostrophe(previous)) {
             // O'Brien, D'Angelo: one letter at a word start before the apostrophe
-            return i >= 2 && Character.isLetter(codePoints[i - 2]) && (i == 2 || !isWordPart(codePoints[i - 3]));
+            return beforePrevious >= 0 && Character.isLetter(beforePrevious) && (third < 0 || !isWordPart(third));
         }
         return !isWordPart(previous);
     }

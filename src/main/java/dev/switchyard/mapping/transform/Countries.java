@@ -25,6 +25,12 @@ public final class Countries {
 
     private static final Map<String, String> CODES = new HashMap<>();
 
+    /**
+     * Lookups by the text as written: exports repeat a handful of country spellings on
+     * every record.
+     */
+    private static final MemoCache<Optional<String>> LOOKUPS = new MemoCache<>(256);
+
     private static final Map<String, String[]> ALIASES = Map.ofEntries(
             Map.entry("US", new String[] { "USA", "U.S.", "U.S.A.", "United States of America", "America" }),
             Map.entry("GB",
@@ -84,6 +90,17 @@ public final class Countries {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        Optional<String> cached = LOOKUPS.get(text, null);
+        return (cached != null) ? cached : LOOKUPS.put(text, null, lookup(text));
+    }
+
+    /**
+     * {@link #alpha2(String)} without remembering the answer, for texts that are rarely
+     * asked twice (the segments of an address).
+     * @param text a non-blank text
+     * @return its ISO 3166-1 alpha-2 code, or empty when unknown
+     */
+    static Optional<String> lookup(String text) {
         String key = key(text);
         String code = CODES.get(key);
         if (code == null && key.startsWith("the")) {
@@ -103,10 +120,84 @@ public final class Countries {
         return new Locale("", alpha2).getDisplayCountry(Locale.ENGLISH);
     }
 
+    /**
+     * @param text a name or code
+     * @return the text as it is matched: without accents, punctuation and spaces, in
+     * lower case, {@code &} as "and" and the word "saint" as "st"
+     */
     static String key(String text) {
+        String ascii = asciiKey(text);
+        return (ascii != null) ? ascii : regexKey(text);
+    }
+
+    /**
+     * {@link #key(String)} by regular expressions, for any text.
+     */
+    static String regexKey(String text) {
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         plain = plain.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("\\bsaint\\b", "st");
         return plain.replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    /**
+     * {@link #regexKey(String)} without regular expressions for ASCII text (which has no
+     * accents to remove, and whose letters and digits are {@code [A-Za-z0-9]}), or null
+     * for other text.
+     */
+    private static String asciiKey(String text) {
+        int length = text.length();
+        // lower case, & as " and "
+        char[] lower = new char[length + 4 * countAmpersands(text)];
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c == '&') {
+                lower[n++] = ' ';
+                lower[n++] = 'a';
+                lower[n++] = 'n';
+                lower[n++] = 'd';
+                lower[n++] = ' ';
+            }
+            else {
+                lower[n++] = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+            }
+        }
+        // the word "saint" (\bsaint\b) as "st"; letters and digits only
+        StringBuilder key = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            char c = lower[i];
+            if (c == 's' && isSaint(lower, n, i)) {
+                key.append("st");
+                i += 4;
+            }
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                key.append(c);
+            }
+        }
+        return key.toString();
+    }
+
+    private static int countAmpersands(String text) {
+        int count = 0;
+        for (int i = text.indexOf('&'); i >= 0; i = text.indexOf('&', i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static boolean isSaint(char[] text, int length, int start) {
+        int end = start + 5;
+        return end <= length && text[start + 1] == 'a' && text[start + 2] == 'i' && text[start + 3] == 'n'
+                && text[start + 4] == 't' && (start == 0 || !isWordChar(text[start - 1]))
+                && (end == length || !isWordChar(text[end]));
+    }
+
+    /** A word character for {@code \b} in ASCII text: a letter, a digit or {@code _}. */
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
 }

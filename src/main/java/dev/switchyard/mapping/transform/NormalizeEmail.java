@@ -27,7 +27,7 @@ public record NormalizeEmail(boolean lowerCase) implements Transform {
         if (at < 0 || at != text.lastIndexOf('@')) {
             problem = "an e-mail address has exactly one '@'";
         }
-        else if (text.chars().anyMatch(Character::isWhitespace)) {
+        else if (hasWhitespace(text)) {
             problem = "an e-mail address has no spaces";
         }
         else if (at == 0) {
@@ -47,6 +47,15 @@ public record NormalizeEmail(boolean lowerCase) implements Transform {
         }
         String local = text.substring(0, at);
         return (this.lowerCase ? local.toLowerCase(Locale.ROOT) : local) + "@" + domain.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean hasWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -64,7 +64,12 @@ public record ParseBoolean(List<String> trueValues, List<String> falseValues,
 
     private static boolean contains(List<String> words, String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        return words.stream().anyMatch((word) -> word.strip().toLowerCase(Locale.ROOT).equals(lower));
+        for (String word : words) {
+            if (word.strip().toLowerCase(Locale.ROOT).equals(lower)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

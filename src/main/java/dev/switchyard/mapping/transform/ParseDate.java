@@ -3,6 +3,7 @@ package dev.switchyard.mapping.transform;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,11 @@ import java.util.Locale;
  * day). A blank value is null; text no format matches is a {@link TransformException}
  * naming the formats tried.
  *
+ * <p>
+ * Formatters are made once per format; patterns of fixed-width numbers (all of the above)
+ * are read by an exact fast path ({@link FixedDateFormat}), and a text that does not
+ * match a format is passed over without an exception.
+ *
  * @param formats the formats to try in order (null or empty: {@link #DEFAULT_FORMATS})
  * @param dateOnly whether the result is a date without time
  * @param zone the time zone of values without an offset (null: UTC)
@@ -47,9 +54,18 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
     public static final List<String> DEFAULT_FORMATS = List.of("yyyy-MM-dd'T'HH:mm:ss.SSSZ", "ISO_OFFSET_DATE_TIME",
             "ISO_LOCAL_DATE_TIME", "yyyy-MM-dd");
 
+    /**
+     * Formatters and fast readers by format, made once (see {@link MemoCache}; formats
+     * are few, so they stay).
+     */
+    private static final MemoCache<Compiled> COMPILED = new MemoCache<>(256);
+
+    /** Time zones by name. */
+    private static final MemoCache<ZoneId> ZONES = new MemoCache<>(64);
+
     public ParseDate {
         formats = (formats == null || formats.isEmpty()) ? DEFAULT_FORMATS : List.copyOf(formats);
-        formats.forEach(ParseDate::formatter);
+        formats.forEach(ParseDate::compiled);
         if (zone != null && !zone.isBlank()) {
             ZoneId.of(zone);
         }
@@ -69,16 +85,63 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
             return null;
         }
         for (String format : this.formats) {
+            Compiled compiled = compiled(format);
+            if (compiled.fixed() != null) {
+                int[] fields = compiled.fixed().read(text);
+                if (fields == FixedDateFormat.INVALID) {
+                    // a day that does not exist: strict resolving refuses it too
+                    continue;
+                }
+                if (fields != null) {
+                    return fromFields(fields);
+                }
+            }
+            if (!matches(compiled.formatter(), text)) {
+                continue;
+            }
             try {
-                TemporalAccessor parsed = formatter(format).parse(text);
+                TemporalAccessor parsed = compiled.formatter().parse(text);
                 return this.dateOnly ? LocalDate.from(parsed) : toUtc(parsed);
             }
             catch (DateTimeException ex) {
-                // a format without a whole date, or text it does not match: try the next
+                // a format without a whole date, or a date that does not exist: try the
+                // next
             }
         }
         throw new TransformException(context, value, describe(),
                 "'" + text + "' matches none of the formats " + this.formats);
+    }
+
+    /**
+     * Whether the formatter's {@code parse} gets past reading the text, found without the
+     * cost of its exception when it does not.
+     */
+    private static boolean matches(DateTimeFormatter formatter, String text) {
+        ParsePosition position = new ParsePosition(0);
+        try {
+            return formatter.parseUnresolved(text, position) != null && position.getIndex() == text.length();
+        }
+        catch (RuntimeException ex) {
+            // parse throws it too, as a DateTimeParseException (e.g. an offset of 25
+            // hours)
+            return false;
+        }
+    }
+
+    private Object fromFields(int[] fields) {
+        LocalDate date = LocalDate.of(fields[FixedDateFormat.YEAR], fields[FixedDateFormat.MONTH],
+                fields[FixedDateFormat.DAY]);
+        if (this.dateOnly) {
+            return date;
+        }
+        LocalTime time = (fields[FixedDateFormat.HOUR] >= 0) ? LocalTime.of(fields[FixedDateFormat.HOUR],
+                fields[FixedDateFormat.MINUTE], fields[FixedDateFormat.SECOND], fields[FixedDateFormat.NANO]) : null;
+        if (fields[FixedDateFormat.OFFSET_SECONDS] != Integer.MIN_VALUE) {
+            return OffsetDateTime.of(date, time, ZoneOffset.ofTotalSeconds(fields[FixedDateFormat.OFFSET_SECONDS]))
+                .withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        LocalDateTime local = (time != null) ? LocalDateTime.of(date, time) : date.atStartOfDay();
+        return local.atZone(zoneId()).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private OffsetDateTime toUtc(TemporalAccessor parsed) {
@@ -91,7 +154,22 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
     }
 
     private ZoneId zoneId() {
-        return (this.zone != null && !this.zone.isBlank()) ? ZoneId.of(this.zone) : ZoneOffset.UTC;
+        if (this.zone == null || this.zone.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        ZoneId cached = ZONES.get(this.zone, null);
+        return (cached != null) ? cached : ZONES.put(this.zone, null, ZoneId.of(this.zone));
+    }
+
+    private static Compiled compiled(String format) {
+        Compiled cached = COMPILED.get(format, null);
+        if (cached != null) {
+            return cached;
+        }
+        DateTimeFormatter formatter = formatter(format);
+        // the ISO_ names are not patterns (no pattern starts with "I")
+        FixedDateFormat fixed = format.startsWith("ISO_") ? null : FixedDateFormat.of(strictYears(format));
+        return COMPILED.put(format, null, new Compiled(formatter, fixed));
     }
 
     static DateTimeFormatter formatter(String format) {
@@ -134,6 +212,16 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
             parts.add("zone " + zoneId());
         }
         return (this.dateOnly ? "date" : "date-time in UTC") + " (" + String.join("; ", parts) + ")";
+    }
+
+    /**
+     * A format made ready: its formatter and, for simple patterns, its fast reader.
+     *
+     * @param formatter the strict formatter
+     * @param fixed the fast reader, or null
+     */
+    private record Compiled(DateTimeFormatter formatter, FixedDateFormat fixed) {
+
     }
 
 }

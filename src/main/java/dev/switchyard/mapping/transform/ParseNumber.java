@@ -32,6 +32,9 @@ public record ParseNumber(String locale, Integer scale, RoundingMode rounding, b
 
     private static final Pattern CURRENCY_CODE_SUFFIX = Pattern.compile("(?<=[\\d.,)])\\s*([A-Za-z]{3})$");
 
+    /** The separators and number pattern per locale, made once. */
+    private static final MemoCache<Syntax> SYNTAX = new MemoCache<>(64);
+
     /**
      * A plain number in {@code en-US}, keeping its scale.
      */
@@ -78,6 +81,11 @@ public record ParseNumber(String locale, Integer scale, RoundingMode rounding, b
     }
 
     private BigDecimal parse(String text) {
+        Syntax syntax = syntax();
+        BigDecimal plainNumber = plainNumber(text, syntax.decimal());
+        if (plainNumber != null) {
+            return plainNumber;
+        }
         boolean negative = false;
         String s = text;
         if (s.startsWith("(") && s.endsWith(")")) {
@@ -95,16 +103,9 @@ public record ParseNumber(String locale, Integer scale, RoundingMode rounding, b
         else if (s.startsWith("+")) {
             s = stripCurrency(s.substring(1).strip());
         }
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(javaLocale());
-        char decimal = symbols.getDecimalSeparator();
-        char grouping = symbols.getGroupingSeparator();
-        if (Character.isSpaceChar(grouping)) {
-            grouping = ' ';
-        }
-        String g = Pattern.quote(String.valueOf(grouping));
-        String d = Pattern.quote(String.valueOf(decimal));
-        String pattern = "(\\d{1,3}(" + g + "\\d{3})+|\\d+)?(" + d + "\\d+)?";
-        if (s.isEmpty() || !s.matches(pattern) || s.equals(String.valueOf(decimal))) {
+        char decimal = syntax.decimal();
+        char grouping = syntax.grouping();
+        if (s.isEmpty() || !syntax.pattern().matcher(s).matches() || s.equals(String.valueOf(decimal))) {
             return null;
         }
         String plain = s.replace(String.valueOf(grouping), "").replace(decimal, '.');
@@ -113,6 +114,49 @@ public record ParseNumber(String locale, Integer scale, RoundingMode rounding, b
         }
         BigDecimal number = new BigDecimal(plain.startsWith(".") ? "0" + plain : plain);
         return negative ? number.negate() : number;
+    }
+
+    /**
+     * The common case without the general rules: ASCII digits, with at most one decimal
+     * separator followed by digits ({@code 7450000}, {@code 7450000.00}, {@code .5}),
+     * which those rules read as exactly this number.
+     * @return the number, or null when the text is anything else
+     */
+    private static BigDecimal plainNumber(String text, char decimal) {
+        int length = text.length();
+        int point = -1;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == decimal && point < 0 && i < length - 1) {
+                point = i;
+            }
+            else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        if (point < 0) {
+            return new BigDecimal(text);
+        }
+        String plain = (decimal == '.') ? text : text.replace(decimal, '.');
+        return new BigDecimal((point == 0) ? "0" + plain : plain);
+    }
+
+    private Syntax syntax() {
+        String key = (this.locale != null) ? this.locale : "";
+        Syntax cached = SYNTAX.get(key, null);
+        if (cached != null) {
+            return cached;
+        }
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(javaLocale());
+        char decimal = symbols.getDecimalSeparator();
+        char grouping = symbols.getGroupingSeparator();
+        if (Character.isSpaceChar(grouping)) {
+            grouping = ' ';
+        }
+        String g = Pattern.quote(String.valueOf(grouping));
+        String d = Pattern.quote(String.valueOf(decimal));
+        Pattern pattern = Pattern.compile("(\\d{1,3}(" + g + "\\d{3})+|\\d+)?(" + d + "\\d+)?");
+        return SYNTAX.put(key, null, new Syntax(decimal, grouping, pattern));
     }
 
     private static String stripCurrency(String text) {
@@ -161,6 +205,17 @@ public record ParseNumber(String locale, Integer scale, RoundingMode rounding, b
             rule.append(", rounding ").append((this.rounding != null) ? this.rounding : RoundingMode.HALF_UP);
         }
         return rule.append(")").toString();
+    }
+
+    /**
+     * A locale's number syntax.
+     *
+     * @param decimal the decimal separator
+     * @param grouping the thousands separator (a space for any space character)
+     * @param pattern a number with them, without sign or currency
+     */
+    private record Syntax(char decimal, char grouping, Pattern pattern) {
+
     }
 
 }

@@ -19,6 +19,9 @@ public final class Subdivisions {
 
     private static final Map<String, Map<String, String>> TABLES = new HashMap<>();
 
+    /** Lookups by the text as written and the country: exports repeat a few spellings. */
+    private static final MemoCache<Optional<String>> LOOKUPS = new MemoCache<>(512);
+
     static {
         table("US", "AL", "Alabama", "AK", "Alaska", "AZ", "Arizona", "AR", "Arkansas", "CA", "California", "CO",
                 "Colorado", "CT", "Connecticut", "DE", "Delaware", "FL", "Florida", "GA", "Georgia", "HI", "Hawaii",
@@ -72,6 +75,18 @@ public final class Subdivisions {
         if (country == null || text == null || text.isBlank()) {
             return Optional.empty();
         }
+        Optional<String> cached = LOOKUPS.get(text, country);
+        return (cached != null) ? cached : LOOKUPS.put(text, country, lookup(country, text));
+    }
+
+    /**
+     * {@link #code(String, String)} without remembering the answer, for texts that are
+     * rarely asked twice (the words of an address).
+     * @param country an ISO 3166-1 alpha-2 code (not null)
+     * @param text a non-blank subdivision name or code
+     * @return the short subdivision code, or empty
+     */
+    static Optional<String> lookup(String country, String text) {
         Map<String, String> table = TABLES.get(country.toUpperCase(Locale.ROOT));
         return (table != null) ? Optional.ofNullable(table.get(Countries.key(text))) : Optional.empty();
     }

@@ -38,11 +38,44 @@ public record Trim(boolean collapseSpaces) implements Transform {
             return null;
         }
         String text = value.toString().strip();
-        if (this.collapseSpaces) {
+        if (this.collapseSpaces && !isCollapsed(text)) {
             text = HORIZONTAL_RUN.matcher(text).replaceAll(" ");
             text = AROUND_LINE_BREAK.matcher(text).replaceAll("$1");
         }
         return text;
+    }
+
+    /**
+     * Whether collapsing would leave the text as it is (the usual case, checked without
+     * regular expressions): no horizontal whitespace other than single spaces, no
+     * vertical tab or form feed, and no space next to a line break.
+     */
+    private static boolean isCollapsed(String text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                char next = (i + 1 < length) ? text.charAt(i + 1) : 'x';
+                char previous = (i > 0) ? text.charAt(i - 1) : 'x';
+                if (next == ' ' || isLineBreak(next) || isLineBreak(previous) || isOtherHorizontal(next)) {
+                    return false;
+                }
+            }
+            else if ((c < ' ' && !isLineBreak(c)) || isOtherHorizontal(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r';
+    }
+
+    /** {@code \h} other than the space and the tab (which is below a space). */
+    private static boolean isOtherHorizontal(char c) {
+        return c == '\u00a0' || c == '\u1680' || c == '\u180e' || (c >= '\u2000' && c <= '\u200a') || c == '\u202f'
+                || c == '\u205f' || c == '\u3000';
     }
 
     @Override

@@ -126,6 +126,38 @@ class AddressSplitTests {
         assertThat(new AddressSplit(Part.CITY, "US").apply("  ", ParseTestContexts.of("BillingCity"))).isNull();
     }
 
+    @Test
+    void anAddressReadOnceGivesEveryPartAndCountryAsReadAfresh() {
+        // the parts are remembered per text and default country: every part, both
+        // countries and more addresses than the memo holds, twice
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            addresses.add((i + 1) + " Main St" + ((i % 3 == 0) ? ", Suite " + i : "") + ", Glendale(AZ) "
+                    + String.format(java.util.Locale.ROOT, "%05d", 85000 + i));
+        }
+        addresses.add("295 Phillip Street, Waterloo, ON N2L 3W8");
+        addresses.add("10 Downing Street, London SW1A 2AA");
+        addresses.add("Main Street");
+        for (int round = 0; round < 2; round++) {
+            for (String address : addresses) {
+                for (String country : List.of("US", "CA", "GB")) {
+                    AddressSplit.Parts fresh = new AddressSplit(Part.STREET, country).parse(address);
+                    for (Part part : Part.values()) {
+                        Object expected = (fresh != null) ? fresh.get(part) : "refused";
+                        Object actual;
+                        try {
+                            actual = new AddressSplit(part, country).apply(address, ParseTestContexts.of("Address"));
+                        }
+                        catch (TransformException ex) {
+                            actual = "refused";
+                        }
+                        assertThat(actual).as(address + " " + country + " " + part).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
     private static List<String> split(String text, String defaultCountry) {
         List<String> parts = new ArrayList<>();
         for (Part part : Part.values()) {
