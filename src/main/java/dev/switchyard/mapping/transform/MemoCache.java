@@ -36,6 +36,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class MemoCache<V> {
 
+    /**
+     * Longer texts are not remembered (their results are still right, only made again),
+     * so that a cache holds at most {@link #capacity()} texts of this length, whatever
+     * the data: the memos of all transforms together stay within a few megabytes.
+     */
+    static final int MAX_KEY_LENGTH = 256;
+
     private final AtomicReferenceArray<Entry<V>> slots;
 
     private final int mask;
@@ -57,6 +64,9 @@ final class MemoCache<V> {
      * @return the result remembered for them, or null
      */
     V get(String key, Object qualifier) {
+        if (key.length() > MAX_KEY_LENGTH) {
+            return null;
+        }
         Entry<V> entry = this.slots.getAcquire(index(key, qualifier));
         if (entry != null && entry.key.equals(key) && Objects.equals(entry.qualifier, qualifier)) {
             return entry.value;
@@ -65,7 +75,8 @@ final class MemoCache<V> {
     }
 
     /**
-     * Remembers a result, replacing whatever its slot held.
+     * Remembers a result, replacing whatever its slot held (unless the key is longer than
+     * {@link #MAX_KEY_LENGTH}).
      * @param key the text (not null)
      * @param qualifier whatever else the result depends on, or null
      * @param value the result (not null)
@@ -73,6 +84,9 @@ final class MemoCache<V> {
      */
     V put(String key, Object qualifier, V value) {
         Objects.requireNonNull(value, "value");
+        if (key.length() > MAX_KEY_LENGTH) {
+            return value;
+        }
         this.slots.setRelease(index(key, qualifier), new Entry<>(key, qualifier, value));
         return value;
     }

@@ -57,6 +57,14 @@ final class NanpPhones {
     }
 
     /**
+     * Loads the class (its tables are built once, when it loads).
+     * @return whether the fast path is on
+     */
+    static boolean load() {
+        return ENABLED;
+    }
+
+    /**
      * @param text a phone number, stripped
      * @param region the region it is read in
      * @return the ten-digit national number when the fast path applies, otherwise null

@@ -30,6 +30,12 @@ public record PhoneE164(String defaultRegion, String regionField) implements Tra
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
+    static {
+        // the fast path's tables are built with libphonenumber's, when the first rule is
+        // made rather than on its first number
+        NanpPhones.load();
+    }
+
     /**
      * Outcomes by number as written and region (see {@link MemoCache}): a number shared
      * by many records (a switchboard, a shared office line) is read once.

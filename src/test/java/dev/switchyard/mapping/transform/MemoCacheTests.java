@@ -78,6 +78,18 @@ class MemoCacheTests {
     }
 
     @Test
+    void longTextsAreNotRemembered() {
+        MemoCache<String> cache = new MemoCache<>(16);
+        String longText = "x".repeat(MemoCache.MAX_KEY_LENGTH + 1);
+        assertThat(cache.put(longText, null, "result")).isEqualTo("result");
+        assertThat(cache.get(longText, null)).isNull();
+        assertThat(cache.size()).isZero();
+        String longest = "x".repeat(MemoCache.MAX_KEY_LENGTH);
+        cache.put(longest, null, "result");
+        assertThat(cache.get(longest, null)).isEqualTo("result");
+    }
+
+    @Test
     void theCapacityIsAPowerOfTwo() {
         assertThatIllegalArgumentException().isThrownBy(() -> new MemoCache<>(100));
         assertThatIllegalArgumentException().isThrownBy(() -> new MemoCache<>(0));
