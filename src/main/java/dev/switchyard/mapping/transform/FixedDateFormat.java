@@ -23,7 +23,8 @@ import java.time.Year;
  * longer year, an hour of 24, an offset of 18 hours or more …), which the formatter then
  * decides.</li>
  * </ul>
- * {@code ParseDateTests} compares it with the formatters on random and mutated texts.
+ * {@code FixedDateFormatTests} compares it with the formatters on random and mutated
+ * texts. Instances are immutable and may be shared by threads.
  */
 final class FixedDateFormat {
 
