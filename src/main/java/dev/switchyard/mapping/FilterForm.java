@@ -3,6 +3,7 @@ package dev.switchyard.mapping;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.switchyard.scope.RuleForm;
 import dev.switchyard.scope.rule.Condition;
 import dev.switchyard.scope.rule.Match;
 import dev.switchyard.scope.rule.Operator;
@@ -19,7 +20,7 @@ public class FilterForm {
 
     private String match = "ALL";
 
-    private List<Row> conditions = new ArrayList<>();
+    private List<RuleForm.Row> conditions = new ArrayList<>();
 
     static FilterForm of(ObjectMapping mapping, int version) {
         FilterForm form = new FilterForm();
@@ -28,7 +29,7 @@ public class FilterForm {
         if (mapping.filter() != null) {
             form.match = mapping.filter().match().name();
             for (Condition condition : mapping.filter().conditions()) {
-                Row row = new Row();
+                RuleForm.Row row = new RuleForm.Row();
                 row.setField(condition.field());
                 row.setOperator(condition.operator().name());
                 row.setValue(condition.value());
@@ -36,7 +37,7 @@ public class FilterForm {
             }
         }
         while (form.conditions.size() < 3) {
-            form.conditions.add(new Row());
+            form.conditions.add(new RuleForm.Row());
         }
         return form;
     }
@@ -44,7 +45,7 @@ public class FilterForm {
     SourceFilter toFilter() {
         List<Condition> parsed = new ArrayList<>();
         int number = 0;
-        for (Row row : this.conditions) {
+        for (RuleForm.Row row : this.conditions) {
             number++;
             boolean hasField = row.getField() != null && !row.getField().isBlank();
             boolean hasOperator = row.getOperator() != null && !row.getOperator().isBlank();
@@ -95,49 +96,12 @@ public class FilterForm {
         this.match = match;
     }
 
-    public List<Row> getConditions() {
+    public List<RuleForm.Row> getConditions() {
         return this.conditions;
     }
 
-    public void setConditions(List<Row> conditions) {
+    public void setConditions(List<RuleForm.Row> conditions) {
         this.conditions = conditions;
-    }
-
-    /**
-     * A condition row.
-     */
-    public static class Row {
-
-        private String field;
-
-        private String operator;
-
-        private String value;
-
-        public String getField() {
-            return this.field;
-        }
-
-        public void setField(String field) {
-            this.field = field;
-        }
-
-        public String getOperator() {
-            return this.operator;
-        }
-
-        public void setOperator(String operator) {
-            this.operator = operator;
-        }
-
-        public String getValue() {
-            return this.value;
-        }
-
-        public void setValue(String value) {
-            this.value = value;
-        }
-
     }
 
 }

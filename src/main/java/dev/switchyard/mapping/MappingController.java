@@ -812,32 +812,25 @@ class MappingController {
     }
 
     static String objectUrl(Long projectId, ObjectMapping object) {
-        return UriComponentsBuilder.fromPath("/projects/{id}/mapping/object")
-            .queryParam("source", object.source())
-            .queryParam("target", object.target())
-            .buildAndExpand(projectId)
-            .encode()
-            .toUriString();
+        return url(projectId, "object", object, null);
     }
 
     static String fieldUrl(Long projectId, ObjectMapping object, String field) {
-        return UriComponentsBuilder.fromPath("/projects/{id}/mapping/field")
-            .queryParam("source", object.source())
-            .queryParam("target", object.target())
-            .queryParam("field", field)
-            .buildAndExpand(projectId)
-            .encode()
-            .toUriString();
+        return url(projectId, "field", object, field);
     }
 
     static String picklistUrl(Long projectId, ObjectMapping object, String field) {
-        return UriComponentsBuilder.fromPath("/projects/{id}/mapping/picklist")
+        return url(projectId, "picklist", object, field);
+    }
+
+    private static String url(Long projectId, String page, ObjectMapping object, String field) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/projects/{id}/mapping/" + page)
             .queryParam("source", object.source())
-            .queryParam("target", object.target())
-            .queryParam("field", field)
-            .buildAndExpand(projectId)
-            .encode()
-            .toUriString();
+            .queryParam("target", object.target());
+        if (field != null) {
+            builder.queryParam("field", field);
+        }
+        return builder.buildAndExpand(projectId).encode().toUriString();
     }
 
     private static boolean blank(String text) {

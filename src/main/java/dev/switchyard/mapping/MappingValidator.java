@@ -102,12 +102,7 @@ public class MappingValidator {
             validate(inputs, document, object, out);
         }
         cycles(document, out);
-        if (inputs.snapshotId() != null) {
-            // they join the assessment's findings of the snapshot
-            this.findings.replaceKind(inputs.snapshotId(),
-                    dev.switchyard.profiling.Finding.Kind.REQUIRED_WITHOUT_SOURCE_DATA, found);
-        }
-        return new Report(out.errors, out.warnings);
+        return new Report(out.errors, out.warnings, found);
     }
 
     private void validate(MappingInputs.Inputs inputs, MappingDocument document, ObjectMapping object, Collector out) {
@@ -648,8 +643,11 @@ public class MappingValidator {
      *
      * @param errors what blocks a run
      * @param warnings what the analyst should read
+     * @param findings target-required fields without source data, as findings of the
+     * snapshot (stored by {@link #store})
      */
-    public record Report(List<MappingIssue> errors, List<MappingIssue> warnings) {
+    public record Report(List<MappingIssue> errors, List<MappingIssue> warnings,
+            @com.fasterxml.jackson.annotation.JsonIgnore List<dev.switchyard.profiling.Finding> findings) {
 
         /**
          * @param source a source object
@@ -678,6 +676,20 @@ public class MappingValidator {
             return this.errors.contains(issue);
         }
 
+    }
+
+    /**
+     * Stores a report's findings with the assessment's findings of the snapshot,
+     * replacing those of an earlier validation. Done on an explicit validation, not on
+     * every page that shows issues.
+     * @param inputs the dictionaries the report was made from
+     * @param report the report
+     */
+    public void store(MappingInputs.Inputs inputs, Report report) {
+        if (inputs.snapshotId() != null) {
+            this.findings.replaceKind(inputs.snapshotId(),
+                    dev.switchyard.profiling.Finding.Kind.REQUIRED_WITHOUT_SOURCE_DATA, report.findings());
+        }
     }
 
     private static final class Collector {

@@ -44,10 +44,13 @@ public class MappingWorkbench {
 
     /**
      * @param projectId the project
-     * @return the saved mapping's errors and warnings
+     * @return the saved mapping's errors and warnings; its findings join the snapshot's
      */
     public MappingValidator.Report validate(Long projectId) {
-        return this.validator.validate(this.inputs.load(projectId), this.mappings.current(projectId).document());
+        MappingInputs.Inputs in = this.inputs.load(projectId);
+        MappingValidator.Report report = this.validator.validate(in, this.mappings.current(projectId).document());
+        this.validator.store(in, report);
+        return report;
     }
 
     /**

@@ -135,9 +135,8 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
         }
         Map<String, LedgerEntryBuilder> outcomes = new LinkedHashMap<>();
         List<Row> toLoad = new ArrayList<>();
-        Map<String, String> loadedHashes = this.run.delta() ? this.store.loadedHashes(this.run.environmentId(),
+        Map<String, RunStore.Loaded> loaded = this.run.delta() ? this.store.loaded(this.run.environmentId(),
                 this.step.source(), this.step.target(), rows.stream().map(Row::sourceId).toList()) : Map.of();
-        Map<String, String> loadedIds = this.run.delta() ? targetIdsOf(rows) : Map.of();
         for (Row row : rows) {
             if ("ARCHIVE".equals(row.decision())) {
                 outcomes.put(row.sourceId(),
@@ -151,10 +150,10 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
                 outcomes.put(row.sourceId(),
                         LedgerEntryBuilder.of(Outcome.EXCLUDED, "left out by the mapping's source filter"));
             }
-            else if (this.run.delta() && row.hash() != null && row.hash().equals(loadedHashes.get(row.sourceId()))
-                    && loadedIds.containsKey(row.sourceId())) {
+            else if (row.hash() != null && loaded.containsKey(row.sourceId())
+                    && row.hash().equals(loaded.get(row.sourceId()).hash())) {
                 LedgerEntryBuilder unchanged = LedgerEntryBuilder.of(Outcome.UNCHANGED, null);
-                unchanged.targetId = loadedIds.get(row.sourceId());
+                unchanged.targetId = loaded.get(row.sourceId()).targetId();
                 outcomes.put(row.sourceId(), unchanged);
             }
             else {
@@ -181,19 +180,6 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
         this.run.throttle(rows.size());
         this.run.checkThreshold(this.store, this.position);
         return RepeatStatus.CONTINUABLE;
-    }
-
-    private Map<String, String> targetIdsOf(List<Row> rows) {
-        Map<String, String> ids = new HashMap<>();
-        this.jdbc.query(
-                """
-                        select source_id, target_id from xref where environment_id = ? and source_object = ? and target_object = ?
-                        and source_id = any (?)""",
-                (rs) -> {
-                    ids.put(rs.getString(1), rs.getString(2));
-                }, this.run.environmentId(), this.step.source(), this.step.target(),
-                rows.stream().map(Row::sourceId).toArray(String[]::new));
-        return ids;
     }
 
     private List<Row> read(String after) {
@@ -303,7 +289,7 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
     private void write(List<TargetRecord> records, List<Row> rows, String after,
             Map<String, LedgerEntryBuilder> outcomes, List<String[]> xref) {
         boolean replay = this.store.intent(this.run.id(), this.position, after);
-        Map<String, String> known = replay ? this.store.loadedHashes(this.run.environmentId(), this.step.source(),
+        Map<String, RunStore.Loaded> known = replay ? this.store.loaded(this.run.environmentId(), this.step.source(),
                 this.step.target(), records.stream().map(TargetRecord::sourceId).toList()) : Map.of();
         WriteMode mode = (this.step.matchKey() != null) ? WriteMode.UPSERT : WriteMode.CREATE;
         List<WriteResult> results;

@@ -1,11 +1,8 @@
 package dev.switchyard.run;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -220,9 +217,7 @@ class RunApiController {
         this.runs.environment(projectId, environment);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"xref.csv\"");
-        try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
-            this.runs.xref(projectId, environment, object, out);
-        }
+        this.runs.xref(projectId, environment, object, response.getOutputStream());
     }
 
     static Outcome outcome(String outcome) {

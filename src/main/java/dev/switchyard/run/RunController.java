@@ -1,10 +1,7 @@
 package dev.switchyard.run;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -171,22 +168,9 @@ class RunController {
         Outcome wanted = RunApiController.outcome(outcome);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"run-" + runId + "-ledger.csv\"");
-        try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
-            out.write("source_object,target_object,source_id,outcome,target_id,reason,field,value\r\n");
-            int offset = 0;
-            while (true) {
-                List<RunStore.LedgerRow> rows = this.store.ledgerPage(runId, wanted, object, offset, 5_000);
-                for (RunStore.LedgerRow row : rows) {
-                    out.write(String.join(",", RunService.csvCell(row.source()), RunService.csvCell(row.target()),
-                            RunService.csvCell(row.sourceId()), row.outcome().name(),
-                            RunService.csvCell(row.targetId()), RunService.csvCell(row.reason()),
-                            RunService.csvCell(row.field()), RunService.csvCell(row.value())) + "\r\n");
-                }
-                if (rows.size() < 5_000) {
-                    break;
-                }
-                offset += rows.size();
-            }
+        try (java.util.stream.Stream<List<?>> rows = this.store.ledgerRows(runId, wanted, object)) {
+            dev.switchyard.system.TableExport.csv(List.of("source_object", "target_object", "source_id", "outcome",
+                    "target_id", "reason", "field", "value"), rows, response.getOutputStream());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.switchyard.run;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +145,7 @@ public class RunService {
         }
         MappingInputs.Inputs in = this.inputs.load(projectId);
         MappingValidator.Report report = this.validator.validate(in, mapping.document());
+        this.validator.store(in, report);
         List<MappingIssue> blocking = report.errors().stream().filter((e) -> BLOCKING.contains(e.code())).toList();
         if (!blocking.isEmpty()) {
             throw new ConflictException("mapping",
@@ -316,44 +316,13 @@ public class RunService {
      * @param object a source or target object to restrict to, or null
      * @param out where to write
      */
-    public void xref(Long projectId, String environmentName, String object, Writer out) throws IOException {
+    public void xref(Long projectId, String environmentName, String object, java.io.OutputStream out)
+            throws IOException {
         Environment environment = environment(projectId, environmentName);
-        out.write("source_object,source_id,target_object,target_id\r\n");
-        List<Object> params = new ArrayList<>(List.of(environment.getId()));
-        String where = "";
-        if (object != null && !object.isBlank()) {
-            where = " and (lower(source_object) = lower(?) or lower(target_object) = lower(?))";
-            params.add(object.trim());
-            params.add(object.trim());
+        try (java.util.stream.Stream<List<?>> rows = this.store.xrefRows(environment.getId(), object)) {
+            dev.switchyard.system.TableExport.csv(List.of("source_object", "source_id", "target_object", "target_id"),
+                    rows, out);
         }
-        this.jdbc.query("select source_object, source_id, target_object, target_id from xref where environment_id = ?"
-                + where + " order by source_object, target_object, source_id", (rs) -> {
-                    try {
-                        out.write(csv(rs.getString(1)) + "," + csv(rs.getString(2)) + "," + csv(rs.getString(3)) + ","
-                                + csv(rs.getString(4)) + "\r\n");
-                    }
-                    catch (IOException ex) {
-                        throw new java.io.UncheckedIOException(ex);
-                    }
-                }, params.toArray());
-    }
-
-    static String csvCell(String value) {
-        return csv(value);
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 
     Environment environment(Long projectId, String name) {

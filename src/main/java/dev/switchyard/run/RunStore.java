@@ -249,20 +249,29 @@ public class RunStore {
     }
 
     /**
-     * @return source id → content hash of the records of a mapping already loaded into
-     * the environment
+     * @return source id → what the environment's cross-reference holds for the records of
+     * a mapping already loaded
      */
-    Map<String, String> loadedHashes(long environmentId, String source, String target, Collection<String> ids) {
-        Map<String, String> hashes = new HashMap<>();
+    Map<String, Loaded> loaded(long environmentId, String source, String target, Collection<String> ids) {
+        Map<String, Loaded> loaded = new HashMap<>();
         if (ids.isEmpty()) {
-            return hashes;
+            return loaded;
         }
         this.jdbc.query("""
-                select source_id, content_hash from xref where environment_id = ? and source_object = ?
+                select source_id, target_id, content_hash from xref where environment_id = ? and source_object = ?
                 and target_object = ? and source_id = any (?)""", (rs) -> {
-            hashes.put(rs.getString(1), rs.getString(2));
+            loaded.put(rs.getString(1), new Loaded(rs.getString(2), rs.getString(3)));
         }, environmentId, source, target, ids.toArray(String[]::new));
-        return hashes;
+        return loaded;
+    }
+
+    /**
+     * A record loaded before, as the cross-reference holds it.
+     *
+     * @param targetId its target id
+     * @param hash its content hash when it was loaded
+     */
+    record Loaded(String targetId, String hash) {
     }
 
     boolean intent(long runId, int position, String afterId) {
@@ -270,6 +279,54 @@ public class RunStore {
                 insert into run_chunk_intent (run_id, position, after_id) values (?, ?, ?)
                 on conflict do nothing""", runId, position, afterId) == 0);
         return Boolean.TRUE.equals(existed);
+    }
+
+    /**
+     * @return the cross-reference of an environment as rows (source object, source id,
+     * target object, target id), streamed: close it
+     */
+    java.util.stream.Stream<List<?>> xrefRows(long environmentId, String object) {
+        List<Object> params = new ArrayList<>(List.of(environmentId));
+        String where = "";
+        if (object != null && !object.isBlank()) {
+            where = " and (lower(source_object) = lower(?) or lower(target_object) = lower(?))";
+            params.add(object.trim());
+            params.add(object.trim());
+        }
+        return this.jdbc.queryForStream(
+                "select source_object, source_id, target_object, target_id from xref" + " where environment_id = ?"
+                        + where + " order by source_object, target_object, source_id",
+                (rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                params.toArray());
+    }
+
+    /**
+     * @return a run's ledger as rows for export, streamed: close it
+     */
+    java.util.stream.Stream<List<?>> ledgerRows(long runId, Outcome outcome, String object) {
+        List<Object> params = new ArrayList<>(List.of(runId));
+        String where = ledgerFilter(outcome, object, params);
+        return this.jdbc.queryForStream(
+                "select * from run_ledger where run_id = ?" + where
+                        + " order by source_object, target_object, source_id",
+                (rs, i) -> java.util.Arrays.asList(rs.getString("source_object"), rs.getString("target_object"),
+                        rs.getString("source_id"), rs.getString("outcome"), rs.getString("target_id"),
+                        rs.getString("reason"), rs.getString("field"), rs.getString("value")),
+                params.toArray());
+    }
+
+    private static String ledgerFilter(Outcome outcome, String object, List<Object> params) {
+        String where = "";
+        if (outcome != null) {
+            where += " and outcome = ?";
+            params.add(outcome.name());
+        }
+        if (object != null && !object.isBlank()) {
+            where += " and (lower(source_object) = lower(?) or lower(target_object) = lower(?))";
+            params.add(object.trim());
+            params.add(object.trim());
+        }
+        return where;
     }
 
     Map<Outcome, Long> outcomes(long runId) {
@@ -283,16 +340,7 @@ public class RunStore {
 
     List<LedgerRow> ledgerPage(long runId, Outcome outcome, String object, int offset, int limit) {
         List<Object> params = new ArrayList<>(List.of(runId));
-        String where = "";
-        if (outcome != null) {
-            where += " and outcome = ?";
-            params.add(outcome.name());
-        }
-        if (object != null && !object.isBlank()) {
-            where += " and (lower(source_object) = lower(?) or lower(target_object) = lower(?))";
-            params.add(object.trim());
-            params.add(object.trim());
-        }
+        String where = ledgerFilter(outcome, object, params);
         params.add(limit);
         params.add(offset);
         return this.jdbc.query(
@@ -306,16 +354,7 @@ public class RunStore {
 
     long ledgerCount(long runId, Outcome outcome, String object) {
         List<Object> params = new ArrayList<>(List.of(runId));
-        String where = "";
-        if (outcome != null) {
-            where += " and outcome = ?";
-            params.add(outcome.name());
-        }
-        if (object != null && !object.isBlank()) {
-            where += " and (lower(source_object) = lower(?) or lower(target_object) = lower(?))";
-            params.add(object.trim());
-            params.add(object.trim());
-        }
+        String where = ledgerFilter(outcome, object, params);
         Long count = this.jdbc.queryForObject("select count(*) from run_ledger where run_id = ?" + where, Long.class,
                 params.toArray());
         return (count != null) ? count : 0;
