@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.switchyard.admin.AppUser;
-import dev.switchyard.project.Project;
 import dev.switchyard.support.Browser;
-import dev.switchyard.support.ExtractionSteps;
 import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
+import dev.switchyard.support.Mashmatrix;
 import dev.switchyard.support.TargetDatabases;
-import dev.switchyard.support.TestFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,14 +18,11 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -58,29 +52,20 @@ class MappingBrowserTests {
 
     @Test
     void analystAuthorsFieldAndPicklistMappingsAndPreviewsThem() throws Exception {
-        AppUser analyst = this.fixtures.user("analyst");
-        Project project = this.fixtures.project(analyst.getUsername());
-        RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
-        this.mvc.perform(multipart("/api/v1/projects/" + project.getId() + "/connections")
-            .file(new MockMultipartFile("file", "export.zip", "application/zip",
-                    TestFiles.zipOf("sf-export-mashmatrix", "Account.csv", "Contact.csv", "Opportunity.csv")))
-            .param("role", "source")
-            .param("type", "csv")
-            .with(auth)).andExpect(status().isCreated());
-        ExtractionSteps.extract(this.mvc, project.getId(), "full", auth);
-        TargetDatabases.connect(this.mvc, project.getId(), "sandbox",
-                TargetDatabases.create(this.postgres, "crm", TargetDatabases.demoSchema()), auth);
+        Mashmatrix setup = Mashmatrix.extracted(this.mvc, this.fixtures, this.postgres, "analyst",
+                TargetDatabases.demoSchema());
+        RequestPostProcessor auth = setup.auth();
         this.mvc
-            .perform(put("/api/v1/projects/" + project.getId() + "/mapping").with(auth)
+            .perform(put("/api/v1/projects/" + setup.project() + "/mapping").with(auth)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"version": 0, "picklistSources": [
                           {"object": "companies", "field": "industry", "table": "industries", "column": "code"}]}"""))
             .andExpect(status().isOk());
 
-        Browser.login(base(), analyst.getUsername(), Fixtures.PASSWORD);
+        Browser.login(base(), setup.analyst(), Fixtures.PASSWORD);
         WebDriver web = Browser.driver();
-        web.get(base() + "/projects/" + project.getId());
+        web.get(base() + "/projects/" + setup.project());
         web.findElement(By.linkText("Mapping")).click();
         assertThat(Browser.await(By.id("mapping-empty")).getText()).contains("No object mappings yet");
         web.findElement(By.id("mapping-suggestions")).click();
@@ -139,7 +124,7 @@ class MappingBrowserTests {
         assertThat(web.findElement(By.cssSelector("#record-0 .transform-error")).getText())
             .contains("'1-691-501-1932' is not a valid number for US");
 
-        String mapping = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/mapping").with(auth))
+        String mapping = this.mvc.perform(get("/api/v1/projects/" + setup.project() + "/mapping").with(auth))
             .andReturn()
             .getResponse()
             .getContentAsString();

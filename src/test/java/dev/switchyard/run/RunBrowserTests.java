@@ -1,14 +1,10 @@
 package dev.switchyard.run;
 
-import dev.switchyard.admin.AppUser;
-import dev.switchyard.project.Project;
 import dev.switchyard.support.Browser;
-import dev.switchyard.support.ExtractionSteps;
 import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
-import dev.switchyard.support.MappingSteps;
+import dev.switchyard.support.Mashmatrix;
 import dev.switchyard.support.TargetDatabases;
-import dev.switchyard.support.TestFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,13 +14,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -48,23 +41,13 @@ class RunBrowserTests {
 
     @Test
     void analystStartsARunWatchesItsProgressAndOpensTheLedger() throws Exception {
-        AppUser analyst = this.fixtures.user("analyst");
-        Project project = this.fixtures.project(analyst.getUsername());
-        RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
-        this.mvc.perform(multipart("/api/v1/projects/" + project.getId() + "/connections")
-            .file(new MockMultipartFile("file", "export.zip", "application/zip",
-                    TestFiles.zipOf("sf-export-mashmatrix", "Account.csv", "Contact.csv", "Opportunity.csv")))
-            .param("role", "source")
-            .param("type", "csv")
-            .with(auth)).andExpect(status().isCreated());
-        ExtractionSteps.extract(this.mvc, project.getId(), "full", auth);
-        TargetDatabases.connect(this.mvc, project.getId(), "sandbox",
-                TargetDatabases.create(this.postgres, "crm", TargetDatabases.demoSchema()), auth);
-        MappingSteps.mapMashmatrix(this.mvc, project.getId(), auth);
+        Mashmatrix setup = Mashmatrix.mapped(this.mvc, this.fixtures, this.postgres, "analyst",
+                TargetDatabases.demoSchema());
+        RequestPostProcessor auth = setup.auth();
 
-        Browser.login(base(), analyst.getUsername(), Fixtures.PASSWORD);
+        Browser.login(base(), setup.analyst(), Fixtures.PASSWORD);
         WebDriver web = Browser.driver();
-        web.get(base() + "/projects/" + project.getId());
+        web.get(base() + "/projects/" + setup.project());
         web.findElement(By.linkText("Runs")).click();
         assertThat(Browser.await(By.id("plan-steps")).getText()).contains("Account → companies", "Contact → people",
                 "reports_to_id in a second pass");

@@ -5,10 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,25 +16,22 @@ import com.jayway.jsonpath.JsonPath;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.switchyard.admin.AppUser;
-import dev.switchyard.project.Project;
 import dev.switchyard.support.ExtractionSteps;
 import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
-import dev.switchyard.support.MappingSteps;
+import dev.switchyard.support.Mashmatrix;
 import dev.switchyard.support.TargetDatabases;
 import dev.switchyard.support.TestFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static dev.switchyard.support.Mashmatrix.counts;
+import static dev.switchyard.support.Mashmatrix.single;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -62,8 +56,9 @@ class RunLifecycleIntegrationTests {
 
     @Test
     void aDeltaRunWritesOnlyWhatChangedAndCountsDeletesApart() throws Exception {
-        Setup setup = setup("delta", TargetDatabases.demoSchema());
-        await(setup, start(setup, "{\"mode\": \"full\"}"), "COMPLETED");
+        Mashmatrix setup = Mashmatrix.mapped(this.mvc, this.fixtures, this.postgres, "delta",
+                TargetDatabases.demoSchema());
+        setup.await(this.mvc, setup.start(this.mvc, "{\"mode\": \"full\"}"), "COMPLETED");
 
         // the source changes: an account renamed, a contact added, an opportunity deleted
         byte[] accounts = rewrite("Account.csv", (rows) -> {
@@ -90,7 +85,7 @@ class RunLifecycleIntegrationTests {
             .andExpect(status().isOk());
         ExtractionSteps.extract(this.mvc, setup.project(), "delta", setup.auth());
 
-        String delta = await(setup, start(setup, "{\"mode\": \"delta\"}"), "COMPLETED");
+        String delta = setup.await(this.mvc, setup.start(this.mvc, "{\"mode\": \"delta\"}"), "COMPLETED");
         assertThat((Boolean) JsonPath.read(delta, "$.balanced")).isTrue();
         assertThat(counts(delta, "Account")).containsEntry("updated", 1)
             .containsEntry("unchanged", 82)
@@ -111,11 +106,12 @@ class RunLifecycleIntegrationTests {
 
     @Test
     void undoDeletesWhatTheRunCreated() throws Exception {
-        Setup setup = setup("undo", TargetDatabases.demoSchema());
-        long id = start(setup, "{\"mode\": \"full\"}");
-        await(setup, id, "COMPLETED");
+        Mashmatrix setup = Mashmatrix.mapped(this.mvc, this.fixtures, this.postgres, "undo",
+                TargetDatabases.demoSchema());
+        long id = setup.start(this.mvc, "{\"mode\": \"full\"}");
+        setup.await(this.mvc, id, "COMPLETED");
         this.mvc.perform(post("/api/v1/runs/" + id + "/undo").with(setup.auth())).andExpect(status().isOk());
-        String undone = await(setup, id, "UNDONE");
+        String undone = setup.await(this.mvc, id, "UNDONE");
         assertThat((String) JsonPath.read(undone, "$.message")).contains("deleted 990 records");
         try (Connection target = DriverManager.getConnection(setup.url(), "postgres", "");
                 Statement sql = target.createStatement()) {
@@ -133,10 +129,11 @@ class RunLifecycleIntegrationTests {
     @Test
     void recordsTheTargetRefusesAreQuarantinedWithItsOwnMessage() throws Exception {
         // this target holds deal names of 20 characters at most
-        Setup setup = setup("narrow", TargetDatabases.demoSchema()
-            .replace("name        varchar(120) not null", "name        varchar(20)  not null"));
-        long id = start(setup, "{\"mode\": \"full\"}");
-        String done = await(setup, id, "COMPLETED");
+        Mashmatrix setup = Mashmatrix.mapped(this.mvc, this.fixtures, this.postgres, "narrow",
+                TargetDatabases.demoSchema()
+                    .replace("name        varchar(120) not null", "name        varchar(20)  not null"));
+        long id = setup.start(this.mvc, "{\"mode\": \"full\"}");
+        String done = setup.await(this.mvc, id, "COMPLETED");
         assertThat((Boolean) JsonPath.read(done, "$.balanced")).isTrue();
         Map<String, Object> deals = counts(done, "Opportunity");
         long longNames = names().stream().filter((n) -> n.length() > 20).count();
@@ -155,9 +152,10 @@ class RunLifecycleIntegrationTests {
 
     @Test
     void aTargetThatGoesAwayPausesTheRunAndResumingFinishesIt() throws Exception {
-        Setup setup = setup("outage", TargetDatabases.demoSchema());
-        long id = start(setup, "{\"mode\": \"full\", \"recordsPerSecond\": 300}");
-        await(setup, id, "RUNNING");
+        Mashmatrix setup = Mashmatrix.mapped(this.mvc, this.fixtures, this.postgres, "outage",
+                TargetDatabases.demoSchema());
+        long id = setup.start(this.mvc, "{\"mode\": \"full\", \"recordsPerSecond\": 300}");
+        setup.await(this.mvc, id, "RUNNING");
         String database = setup.url().substring(setup.url().lastIndexOf('/') + 1);
         Thread.sleep(1500);
         try (Connection admin = this.postgres.getPostgresDatabase().getConnection();
@@ -165,85 +163,20 @@ class RunLifecycleIntegrationTests {
             sql.execute("alter database " + database + " with allow_connections false");
             sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
         }
-        String paused = await(setup, id, "PAUSED");
+        String paused = setup.await(this.mvc, id, "PAUSED");
         assertThat((String) JsonPath.read(paused, "$.message")).contains("target is unavailable");
         try (Connection admin = this.postgres.getPostgresDatabase().getConnection();
                 Statement sql = admin.createStatement()) {
             sql.execute("alter database " + database + " with allow_connections true");
         }
         this.mvc.perform(post("/api/v1/runs/" + id + "/resume").with(setup.auth())).andExpect(status().isOk());
-        String done = await(setup, id, "COMPLETED");
+        String done = setup.await(this.mvc, id, "COMPLETED");
         assertThat((Boolean) JsonPath.read(done, "$.balanced")).isTrue();
         try (Connection target = DriverManager.getConnection(setup.url(), "postgres", "");
                 Statement sql = target.createStatement()) {
             assertThat(single(sql, "select count(*) from deals")).isEqualTo(774);
             assertThat(single(sql, "select count(distinct source_id) from deals")).isEqualTo(774);
             assertThat(single(sql, "select count(*) from people")).isEqualTo(133);
-        }
-    }
-
-    record Setup(long project, long connection, RequestPostProcessor auth, String url) {
-    }
-
-    private Setup setup(String prefix, String schema) throws Exception {
-        AppUser analyst = this.fixtures.user(prefix);
-        Project project = this.fixtures.project(analyst.getUsername());
-        RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
-        String created = this.mvc.perform(multipart("/api/v1/projects/" + project.getId() + "/connections")
-            .file(new MockMultipartFile("file", "export.zip", "application/zip",
-                    TestFiles.zipOf("sf-export-mashmatrix", "Account.csv", "Contact.csv", "Opportunity.csv")))
-            .param("role", "source")
-            .param("type", "csv")
-            .with(auth)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        ExtractionSteps.extract(this.mvc, project.getId(), "full", auth);
-        String url = TargetDatabases.create(this.postgres, "crm", schema);
-        TargetDatabases.connect(this.mvc, project.getId(), "sandbox", url, auth);
-        MappingSteps.mapMashmatrix(this.mvc, project.getId(), auth);
-        return new Setup(project.getId(), ((Number) JsonPath.read(created, "$.id")).longValue(), auth, url);
-    }
-
-    private long start(Setup setup, String body) throws Exception {
-        String run = this.mvc
-            .perform(post("/api/v1/projects/" + setup.project() + "/runs").with(setup.auth())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-        return ((Number) JsonPath.read(run, "$.id")).longValue();
-    }
-
-    private String await(Setup setup, long id, String wanted) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        String json = null;
-        while (Instant.now().isBefore(deadline)) {
-            json = this.mvc.perform(get("/api/v1/runs/" + id).with(setup.auth()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-            String status = JsonPath.read(json, "$.status");
-            if (status.equals(wanted)) {
-                return json;
-            }
-            if (List.of("FAILED", "CANCELLED").contains(status)) {
-                throw new AssertionError("Run " + id + " ended " + status + ": " + json);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Run " + id + " did not become " + wanted + ": " + json);
-    }
-
-    private static Map<String, Object> counts(String run, String object) {
-        List<Map<String, Object>> found = JsonPath.read(run, "$.objects[?(@.name=='" + object + "')]");
-        assertThat(found).hasSize(1);
-        return found.get(0);
-    }
-
-    private static long single(Statement sql, String query) throws Exception {
-        try (ResultSet rs = sql.executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
