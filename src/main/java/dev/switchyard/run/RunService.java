@@ -79,6 +79,16 @@ public class RunService {
 
     private RunUndo undo;
 
+    private List<ProductionGate> gates = List.of();
+
+    /**
+     * @param gates the conditions production runs must meet beyond an approved scope
+     */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setGates(List<ProductionGate> gates) {
+        this.gates = List.copyOf(gates);
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     void setUndo(RunUndo undo) {
         this.undo = undo;
@@ -158,6 +168,12 @@ public class RunService {
             scope = this.scopes.latestApproved(projectId)
                 .orElseThrow(() -> new ConflictException("environment",
                         "A production run needs an approved scope: submit the scope and have a stakeholder approve it"));
+            for (ProductionGate gate : this.gates) {
+                int scopeVersion = scope.getVersion();
+                gate.refusal(projectId, mapping.version(), scopeVersion).ifPresent((refusal) -> {
+                    throw new ConflictException("environment", refusal);
+                });
+            }
         }
         else {
             scope = this.scopes.latest(projectId).orElse(null);

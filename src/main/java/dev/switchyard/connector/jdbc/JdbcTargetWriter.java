@@ -195,6 +195,41 @@ public class JdbcTargetWriter implements AutoCloseable {
     }
 
     /**
+     * The values as the target's columns would hold them, the way {@link #write} converts
+     * them (the text {@code "42"} for an integer column as 42, a date for a timestamp
+     * column at midnight), so that what a transform makes can be compared with what
+     * {@link #read} gives back. A value the column cannot take, and a field the table has
+     * no column for, are given unchanged.
+     * @param table the table
+     * @param values values by column name
+     * @return the converted values, by the same names
+     * @throws TargetUnavailableException when the target cannot be reached
+     */
+    public Map<String, Object> asStored(String table, Map<String, Object> values) {
+        TargetTable target = this.tables.get(table);
+        if (target == null) {
+            target = this.transactions.run("reading " + this.schema + "." + table, false,
+                    (connection) -> table(connection, table));
+        }
+        TargetValues converter = new TargetValues(this.url.dialect());
+        Map<String, Object> converted = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            Object value = entry.getValue();
+            JdbcColumn column = target.column(entry.getKey()).orElse(null);
+            if (column != null && value != null) {
+                try {
+                    value = converter.convert(column, value);
+                }
+                catch (TargetValues.ValueRejection ex) {
+                    // compared as it is: it differs from whatever the target holds
+                }
+            }
+            converted.put(entry.getKey(), value);
+        }
+        return converted;
+    }
+
+    /**
      * @param table the table
      * @return how many rows it holds
      * @throws TargetUnavailableException when the target cannot be reached

@@ -1,0 +1,27 @@
+package dev.switchyard.validation;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The bounded background executor validations run on:
+ * {@code switchyard.validations.threads} (1 by default) at once, more wait in its queue.
+ */
+@Configuration(proxyBeanMethods = false)
+class ValidationConfiguration {
+
+    @Bean
+    ThreadPoolTaskExecutor validationExecutor(org.springframework.core.env.Environment environment) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        int threads = environment.getProperty("switchyard.validations.threads", Integer.class, 1);
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setQueueCapacity(100);
+        executor.setThreadNamePrefix("validation-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.initialize();
+        return executor;
+    }
+
+}

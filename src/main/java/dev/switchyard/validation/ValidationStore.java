@@ -1,0 +1,388 @@
+package dev.switchyard.validation;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validations, their results and findings in the workbench's database.
+ */
+@Component
+class ValidationStore {
+
+    /** Pass and warn rates when a project sets none. */
+    static final Threshold DEFAULT_THRESHOLD = new Threshold(BigDecimal.valueOf(100), BigDecimal.valueOf(99));
+
+    private static final String SELECT = """
+            select v.*, e.name as environment_name from validation v join environment e on e.id = v.environment_id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    ValidationStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long runId, long projectId, long environmentId, String mode, Integer sampleSize, Long seed,
+            String strata, String user) {
+        Long id = this.jdbc.queryForObject("""
+                insert into validation (run_id, project_id, environment_id, mode, sample_size, seed, strata, status,
+                                        requested_by)
+                values (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?) returning id""", Long.class, runId, projectId, environmentId,
+                mode, sampleSize, seed, strata, user);
+        return id;
+    }
+
+    Optional<Validation> find(long id) {
+        List<Validation> found = this.jdbc.query(SELECT + " where v.id = ?", (rs, i) -> shallow(rs), id);
+        return found.stream().findFirst().map(this::complete);
+    }
+
+    /**
+     * @return the run's latest validation that ended (completed or could not verify)
+     */
+    Optional<Validation> latestFinished(long runId) {
+        List<Validation> found = this.jdbc
+            .query(SELECT + " where v.run_id = ? and v.status in ('COMPLETED', 'COULD_NOT_VERIFY') order by v.id desc"
+                    + " limit 1", (rs, i) -> shallow(rs), runId);
+        return found.stream().findFirst().map(this::complete);
+    }
+
+    /**
+     * @return the run's validations, newest first, without their results
+     */
+    List<Validation> ofRun(long runId) {
+        return this.jdbc.query(SELECT + " where v.run_id = ? order by v.id desc", (rs, i) -> shallow(rs), runId);
+    }
+
+    /**
+     * @return the latest validations of the project (in an environment, or all), newest
+     * first, with their results
+     */
+    List<Validation> ofProject(long projectId, Long environmentId, int limit) {
+        List<Validation> found = (environmentId != null)
+                ? this.jdbc.query(
+                        SELECT + " where v.project_id = ? and v.environment_id = ? order by v.id desc limit ?",
+                        (rs, i) -> shallow(rs), projectId, environmentId, limit)
+                : this.jdbc.query(SELECT + " where v.project_id = ? order by v.id desc limit ?", (rs, i) -> shallow(rs),
+                        projectId, limit);
+        return found.stream().map(this::complete).toList();
+    }
+
+    /**
+     * @return the latest signed-off validation of a run in the environment, if any
+     */
+    Optional<Validation> latestSignedOff(long projectId, long environmentId) {
+        return this.jdbc
+            .query(SELECT + " where v.project_id = ? and v.environment_id = ? and v.decision = 'SIGNED_OFF'"
+                    + " order by v.decided_at desc limit 1", (rs, i) -> shallow(rs), projectId, environmentId)
+            .stream()
+            .findFirst();
+    }
+
+    void started(long id, long total) {
+        this.jdbc.update("update validation set status = 'RUNNING', started_at = now(), total = ? where id = ?", total,
+                id);
+    }
+
+    void progress(long id, long processed) {
+        this.jdbc.update("update validation set processed = ? where id = ?", processed, id);
+    }
+
+    void finished(long id, ValidationStatus status, String message, long checked, long broken) {
+        this.jdbc.update("""
+                update validation set status = ?, finished_at = now(), message = ?, relationships_checked = ?,
+                relationships_broken = ?, verdict = ? where id = ?""", status.name(), cut(message), checked, broken,
+                null, id);
+        find(id).map(Validation::verdict)
+            .ifPresent((verdict) -> this.jdbc.update("update validation set verdict = ? where id = ?", verdict.name(),
+                    id));
+    }
+
+    /**
+     * Marks validations a stopped instance left unfinished as failed: they are cheap to
+     * start again and a half-read result must not pass for a whole one.
+     * @return how many
+     */
+    int failUnfinished() {
+        return this.jdbc.update("""
+                update validation set status = 'FAILED', finished_at = now(),
+                message = 'Stopped by a restart of the application before it finished: start a new validation'
+                where status in ('QUEUED', 'RUNNING')""");
+    }
+
+    void object(long id, Validation.ObjectResult o) {
+        this.jdbc.update("""
+                insert into validation_object (validation_id, position, source_object, target_object, extracted,
+                    in_scope, created, updated, unchanged, quarantined, excluded, archived, without_outcome, in_target,
+                    missing, compared, balanced, reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, o.position(), o.source(),
+                o.target(), o.extracted(), o.inScope(), o.created(), o.updated(), o.unchanged(), o.quarantined(),
+                o.excluded(), o.archived(), o.withoutOutcome(), o.inTarget(), o.missing(), o.compared(), o.balanced(),
+                cut(o.reason()));
+    }
+
+    void fields(long id, List<Validation.FieldResult> fields) {
+        this.jdbc.batchUpdate("""
+                insert into validation_field (validation_id, source_object, target_object, field, source_field,
+                    reference, compared, matched, raw_matched, by_design, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fields, 500, (ps, f) -> {
+            ps.setLong(1, id);
+            ps.setString(2, f.source());
+            ps.setString(3, f.target());
+            ps.setString(4, f.field());
+            ps.setString(5, f.sourceField());
+            ps.setBoolean(6, f.reference());
+            ps.setLong(7, f.compared());
+            ps.setLong(8, f.matched());
+            ps.setLong(9, f.rawMatched());
+            ps.setLong(10, f.byDesign());
+            ps.setString(11, f.status().name());
+        });
+    }
+
+    void checks(long id, List<Validation.CheckResult> checks) {
+        this.jdbc.batchUpdate("""
+                insert into validation_check (validation_id, source_object, target_object, kind, checked, failed)
+                values (?, ?, ?, ?, ?, ?)""", checks, 500, (ps, c) -> {
+            ps.setLong(1, id);
+            ps.setString(2, c.source());
+            ps.setString(3, c.target());
+            ps.setString(4, c.kind().name());
+            ps.setLong(5, c.checked());
+            ps.setLong(6, c.failed());
+        });
+    }
+
+    void findings(long id, List<Validation.Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        this.jdbc.batchUpdate("""
+                insert into validation_finding (validation_id, kind, source_object, target_object, source_id,
+                    target_id, field, expected, actual, source_value)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", findings, 1000, (ps, f) -> {
+            ps.setLong(1, id);
+            ps.setString(2, f.kind().name());
+            ps.setString(3, f.source());
+            ps.setString(4, f.target());
+            ps.setString(5, f.sourceId());
+            ps.setString(6, f.targetId());
+            ps.setString(7, f.field());
+            ps.setString(8, f.expected());
+            ps.setString(9, f.actual());
+            ps.setString(10, f.sourceValue());
+        });
+    }
+
+    /**
+     * Records, as findings, the source records of an object that the run's ledger has no
+     * outcome for (at most {@code limit}).
+     * @return how many there are
+     */
+    long withoutOutcome(long id, long runId, long snapshotId, String source, String target, int limit) {
+        Long count = this.jdbc.queryForObject("""
+                select count(*) from staged_record s where s.snapshot_id = ? and s.object = ? and not s.deleted
+                and not exists (select 1 from run_ledger l where l.run_id = ? and l.source_object = s.object
+                                and l.target_object = ? and l.source_id = s.source_id)""", Long.class, snapshotId,
+                source, runId, target);
+        if (count != null && count > 0) {
+            this.jdbc.update("""
+                    insert into validation_finding (validation_id, kind, source_object, target_object, source_id)
+                    select ?, 'NO_OUTCOME', s.object, ?, s.source_id from staged_record s
+                    where s.snapshot_id = ? and s.object = ? and not s.deleted
+                    and not exists (select 1 from run_ledger l where l.run_id = ? and l.source_object = s.object
+                                    and l.target_object = ? and l.source_id = s.source_id)
+                    order by s.source_id limit ?""", id, target, snapshotId, source, runId, target, limit);
+        }
+        return (count != null) ? count : 0;
+    }
+
+    /**
+     * @return the findings of a kind (any when null), of a target object and field (any
+     * when null), a page at a time
+     */
+    List<Validation.Finding> findings(long id, FindingKind kind, String target, String field, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = findingFilter(id, kind, target, field, params);
+        params.add(limit);
+        params.add(offset);
+        return this.jdbc.query("select * from validation_finding where " + where + " order by id limit ? offset ?",
+                (rs, i) -> new Validation.Finding(rs.getLong("id"), FindingKind.valueOf(rs.getString("kind")),
+                        rs.getString("source_object"), rs.getString("target_object"), rs.getString("source_id"),
+                        rs.getString("target_id"), rs.getString("field"), rs.getString("expected"),
+                        rs.getString("actual"), rs.getString("source_value")),
+                params.toArray());
+    }
+
+    long findingCount(long id, FindingKind kind, String target, String field) {
+        List<Object> params = new ArrayList<>();
+        String where = findingFilter(id, kind, target, field, params);
+        Long count = this.jdbc.queryForObject("select count(*) from validation_finding where " + where, Long.class,
+                params.toArray());
+        return (count != null) ? count : 0;
+    }
+
+    /**
+     * @return the number of findings of each kind
+     */
+    Map<FindingKind, Long> findingCounts(long id) {
+        Map<FindingKind, Long> counts = new HashMap<>();
+        this.jdbc.query("select kind, count(*) from validation_finding where validation_id = ? group by kind", (rs) -> {
+            counts.put(FindingKind.valueOf(rs.getString(1)), rs.getLong(2));
+        }, id);
+        return counts;
+    }
+
+    private static String findingFilter(long id, FindingKind kind, String target, String field, List<Object> params) {
+        StringBuilder where = new StringBuilder("validation_id = ?");
+        params.add(id);
+        if (kind != null) {
+            where.append(" and kind = ?");
+            params.add(kind.name());
+        }
+        if (target != null && !target.isBlank()) {
+            where.append(" and target_object = ?");
+            params.add(target);
+        }
+        if (field != null && !field.isBlank()) {
+            where.append(" and field = ?");
+            params.add(field);
+        }
+        return where.toString();
+    }
+
+    /**
+     * Records a tester's decision, once.
+     * @return whether it was recorded (false when another decision came first)
+     */
+    boolean decide(long id, String decision, String user, String comment) {
+        return this.jdbc.update("""
+                update validation set decision = ?, decided_by = ?, decided_at = now(), decision_comment = ?
+                where id = ? and decision is null""", decision, user, cut(comment), id) == 1;
+    }
+
+    /**
+     * @return the project's thresholds by target object and field ({@code *} for the
+     * object's default)
+     */
+    Map<String, Threshold> thresholds(long projectId) {
+        Map<String, Threshold> thresholds = new HashMap<>();
+        this.jdbc.query(
+                "select target_object, field, pass_rate, warn_rate from validation_threshold" + " where project_id = ?",
+                (rs) -> {
+                    thresholds.put(key(rs.getString(1), rs.getString(2)),
+                            new Threshold(rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                }, projectId);
+        return thresholds;
+    }
+
+    void threshold(long projectId, String target, String field, Threshold threshold) {
+        this.jdbc.update("""
+                insert into validation_threshold (project_id, target_object, field, pass_rate, warn_rate)
+                values (?, ?, ?, ?, ?)
+                on conflict (project_id, target_object, field) do update set pass_rate = excluded.pass_rate,
+                warn_rate = excluded.warn_rate""", projectId, target, field, threshold.pass(), threshold.warn());
+    }
+
+    void removeThreshold(long projectId, String target, String field) {
+        this.jdbc.update("delete from validation_threshold where project_id = ? and target_object = ? and field = ?",
+                projectId, target, field);
+    }
+
+    static String key(String target, String field) {
+        return target.toLowerCase(java.util.Locale.ROOT) + "\u0000" + field.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private Validation complete(Validation shallow) {
+        long id = shallow.id();
+        List<Validation.ObjectResult> objects = this.jdbc.query(
+                "select * from validation_object where validation_id = ? order by position",
+                (rs, i) -> new Validation.ObjectResult(rs.getInt("position"), rs.getString("source_object"),
+                        rs.getString("target_object"), rs.getLong("extracted"), rs.getLong("in_scope"),
+                        rs.getLong("created"), rs.getLong("updated"), rs.getLong("unchanged"),
+                        rs.getLong("quarantined"), rs.getLong("excluded"), rs.getLong("archived"),
+                        rs.getLong("without_outcome"), (Long) rs.getObject("in_target", Long.class),
+                        rs.getLong("missing"), rs.getLong("compared"),
+                        (Boolean) rs.getObject("balanced", Boolean.class), rs.getString("reason")),
+                id);
+        List<Validation.FieldResult> fields = this.jdbc.query("""
+                select f.* from validation_field f
+                left join validation_object o on o.validation_id = f.validation_id and o.source_object = f.source_object
+                     and o.target_object = f.target_object
+                where f.validation_id = ? order by o.position, f.reference, f.field""",
+                (rs, i) -> new Validation.FieldResult(rs.getString("source_object"), rs.getString("target_object"),
+                        rs.getString("field"), rs.getString("source_field"), rs.getBoolean("reference"),
+                        rs.getLong("compared"), rs.getLong("matched"), rs.getLong("raw_matched"),
+                        rs.getLong("by_design"), Verdict.valueOf(rs.getString("status"))),
+                id);
+        List<Validation.CheckResult> checks = this.jdbc
+            .query("""
+                    select c.* from validation_check c
+                    left join validation_object o on o.validation_id = c.validation_id and o.source_object = c.source_object
+                         and o.target_object = c.target_object
+                    where c.validation_id = ? order by o.position, c.kind""",
+                    (rs, i) -> new Validation.CheckResult(rs.getString("source_object"), rs.getString("target_object"),
+                            Values.Check.valueOf(rs.getString("kind")), rs.getLong("checked"), rs.getLong("failed")),
+                    id);
+        return new Validation(shallow.id(), shallow.runId(), shallow.projectId(), shallow.environmentId(),
+                shallow.environment(), shallow.mode(), shallow.sampleSize(), shallow.seed(), shallow.strata(),
+                shallow.status(), shallow.total(), shallow.processed(), shallow.relationshipsChecked(),
+                shallow.relationshipsBroken(), shallow.requestedBy(), shallow.createdAt(), shallow.startedAt(),
+                shallow.finishedAt(), shallow.message(), shallow.decision(), shallow.decidedBy(), shallow.decidedAt(),
+                shallow.decisionComment(), objects, fields, checks);
+    }
+
+    private static Validation shallow(ResultSet rs) throws SQLException {
+        return new Validation(rs.getLong("id"), rs.getLong("run_id"), rs.getLong("project_id"),
+                rs.getLong("environment_id"), rs.getString("environment_name"), rs.getString("mode"),
+                (Integer) rs.getObject("sample_size", Integer.class), (Long) rs.getObject("seed", Long.class),
+                rs.getString("strata"), ValidationStatus.valueOf(rs.getString("status")), rs.getLong("total"),
+                rs.getLong("processed"), rs.getLong("relationships_checked"), rs.getLong("relationships_broken"),
+                rs.getString("requested_by"), instant(rs, "created_at"), instant(rs, "started_at"),
+                instant(rs, "finished_at"), rs.getString("message"), rs.getString("decision"),
+                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_comment"), List.of(),
+                List.of(), List.of());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return (timestamp != null) ? timestamp.toInstant() : null;
+    }
+
+    private static String cut(String text) {
+        return (text != null && text.length() > 4000) ? text.substring(0, 3999) + "…" : text;
+    }
+
+    /**
+     * Match-rate thresholds of a field, in percent.
+     *
+     * @param pass at or above: PASS
+     * @param warn at or above (and below pass): WARN; below: FAIL
+     */
+    record Threshold(BigDecimal pass, BigDecimal warn) {
+
+        Verdict verdict(Double rate) {
+            if (rate == null) {
+                return Verdict.PASS;
+            }
+            BigDecimal value = BigDecimal.valueOf(rate);
+            if (value.compareTo(this.pass) >= 0) {
+                return Verdict.PASS;
+            }
+            return (value.compareTo(this.warn) >= 0) ? Verdict.WARN : Verdict.FAIL;
+        }
+
+    }
+
+}
