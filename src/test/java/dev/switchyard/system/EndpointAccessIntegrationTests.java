@@ -58,6 +58,15 @@ class EndpointAccessIntegrationTests {
     static final Set<String> ANY_MEMBER_CHANGES = Set.of("/projects/{projectId}/scope/comments",
             "/api/v1/projects/{projectId}/scope/versions/{version}/comments");
 
+    /**
+     * Project endpoints that change something and are open to testers as well as analysts
+     * (validating a run, thresholds) or to testers only (sign-off): a member who is only
+     * a stakeholder is refused them.
+     */
+    static final Set<String> TESTER_CHANGES = Set.of("/projects/{projectId}/validation",
+            "/projects/{projectId}/validation/thresholds", "/projects/{projectId}/validations/{validationId}/decision",
+            "/api/v1/runs/{runId}/validations", "/api/v1/validations/{validationId}/decision");
+
     @Autowired
     MockMvc mvc;
 
@@ -88,7 +97,7 @@ class EndpointAccessIntegrationTests {
         boolean isProject() {
             // snapshot-scoped endpoints check the snapshot's project in the controller
             return this.pattern.contains("{projectId}") || this.pattern.contains("{snapshotId}")
-                    || this.pattern.contains("{runId}");
+                    || this.pattern.contains("{runId}") || this.pattern.contains("{validationId}");
         }
 
         boolean changes() {
@@ -109,6 +118,16 @@ class EndpointAccessIntegrationTests {
                 project.getId(), snapshot.getId());
     }
 
+    /**
+     * A finished validation of the run.
+     */
+    private Long validation(Project project, Long run) {
+        return this.jdbcTemplate.queryForObject("""
+                insert into validation (run_id, project_id, environment_id, mode, status, requested_by)
+                select id, project_id, environment_id, 'FULL', 'COMPLETED', 'test' from migration_run where id = ?
+                returning id""", Long.class, run);
+    }
+
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
@@ -119,19 +138,23 @@ class EndpointAccessIntegrationTests {
         AppUser tester = this.fixtures.user("tester");
         Project project = this.fixtures.project(analyst.getUsername());
         this.fixtures.grant(project, tester.getUsername(), "TESTER");
+        AppUser stakeholder = this.fixtures.user("stakeholder");
+        this.fixtures.grant(project, stakeholder.getUsername(), "STAKEHOLDER");
         DataConnection source = this.fixtures.as(analyst.getUsername(), () -> this.connections.create(project.getId(),
                 new ConnectionRequest("source", null, "csv", null, null, null, null, null, null, null), "Account.csv",
                 java.nio.file.Files.newInputStream(TestFiles.data("sf-export-mashmatrix/Account.csv")))
             .connection());
         Snapshot snapshot = this.snapshots.queue(project.getId(), source.getId(), ExtractionMode.FULL,
                 analyst.getUsername(), 300);
+        Long run = run(project, snapshot);
         Map<String, String> ids = Map.ofEntries(Map.entry("projectId", project.getId().toString()),
                 Map.entry("userId", analyst.getId().toString()), Map.entry("memberId", "1"),
                 Map.entry("environmentId", "1"), Map.entry("tokenId", "1"),
                 Map.entry("connectionId", source.getId().toString()),
                 Map.entry("snapshotId", snapshot.getId().toString()), Map.entry("findingId", "1"),
                 Map.entry("object", "Account"), Map.entry("version", "1"), Map.entry("notificationId", "1"),
-                Map.entry("archiveId", "1"), Map.entry("runId", run(project, snapshot).toString()));
+                Map.entry("archiveId", "1"), Map.entry("runId", run.toString()),
+                Map.entry("validationId", validation(project, run).toString()));
 
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(30);
@@ -157,7 +180,13 @@ class EndpointAccessIntegrationTests {
                     failures.add(endpoint + " answered a non-member non-admin with " + status);
                 }
             }
-            if (endpoint.isProject() && endpoint.changes() && !ANY_MEMBER_CHANGES.contains(endpoint.pattern())) {
+            if (endpoint.isProject() && endpoint.changes() && TESTER_CHANGES.contains(endpoint.pattern())) {
+                int status = call(endpoint, url, this.fixtures.login(stakeholder.getUsername())).getStatus();
+                if (status != 403) {
+                    failures.add(endpoint + " answered a STAKEHOLDER (not TESTER) with " + status);
+                }
+            }
+            else if (endpoint.isProject() && endpoint.changes() && !ANY_MEMBER_CHANGES.contains(endpoint.pattern())) {
                 int status = call(endpoint, url, this.fixtures.login(tester.getUsername())).getStatus();
                 if (status != 403) {
                     failures.add(endpoint + " answered a TESTER (not ANALYST) with " + status);
