@@ -195,6 +195,31 @@ public class JdbcTargetWriter implements AutoCloseable {
     }
 
     /**
+     * Reads the rows whose column holds one value, for tracing relationships: the
+     * children of one parent row, say.
+     * @param table the table
+     * @param column the column compared, such as a reference column
+     * @param value the value, as text (converted to the column's type)
+     * @param limit the most rows to read
+     * @return every column of each row found (as {@link #read} gives them), by the text
+     * of its primary key, in primary key order; none when the column's type cannot hold
+     * the value
+     * @throws TargetUnavailableException when the target cannot be reached
+     * @throws ConnectorException when the table or the column does not exist
+     */
+    public Map<String, Map<String, Object>> readWhere(String table, String column, String value, int limit) {
+        return this.transactions.run("reading " + this.schema + "." + table, false, (connection) -> {
+            TargetTable target = table(connection, table);
+            JdbcColumn key = target.require(column, "compared");
+            Map<String, Object> converted = converted(key, List.of(value));
+            if (converted.isEmpty()) {
+                return Map.of();
+            }
+            return queries(connection).rowsWhere(target, key, converted.values().iterator().next(), limit);
+        });
+    }
+
+    /**
      * The values as the target's columns would hold them, the way {@link #write} converts
      * them (the text {@code "42"} for an integer column as 42, a date for a timestamp
      * column at midnight), so that what a transform makes can be compared with what

@@ -84,6 +84,34 @@ final class TargetQueries {
 
     /**
      * @param table the table
+     * @param key the column compared
+     * @param value a converted value of that column
+     * @param limit the most rows to read
+     * @return the rows holding the value, column by column, by their primary key's text,
+     * in primary key order; arrays as lists
+     */
+    Map<String, Map<String, Object>> rowsWhere(TargetTable table, JdbcColumn key, Object value, int limit)
+            throws SQLException {
+        List<JdbcColumn> columns = table.columns();
+        String id = table.primaryKey().name();
+        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+        try (PreparedStatement statement = this.connection
+            .prepareStatement(this.sql.selectWhere(table, columns, key, limit))) {
+            this.parameters.bind(statement, 1, key, value);
+            read(statement, (rs, readers) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    row.put(columns.get(i).name(),
+                            (readers[i] != null) ? readers[i].read(rs, i + 1) : array(rs, i + 1));
+                }
+                found.put(TargetParameters.key(row.get(id)), row);
+            });
+        }
+        return found;
+    }
+
+    /**
+     * @param table the table
      * @return how many rows it holds
      */
     long count(TargetTable table) throws SQLException {

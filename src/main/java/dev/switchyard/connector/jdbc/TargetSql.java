@@ -195,6 +195,25 @@ final class TargetSql {
     }
 
     /**
+     * One parameter: the value compared.
+     * @param table the table
+     * @param columns the columns read
+     * @param key the column compared
+     * @param limit the most rows
+     * @return {@code select columns from table where key = ? order by primary key},
+     * limited to {@code limit} rows
+     */
+    String selectWhere(TargetTable table, List<JdbcColumn> columns, JdbcColumn key, int limit) {
+        String names = columns.stream().map(this::quote).collect(Collectors.joining(", "));
+        String where = " from " + table.qualified() + " where " + quote(key) + " = ? order by "
+                + quote(table.primaryKey());
+        if (this.dialect == SqlDialect.SQLSERVER) {
+            return "select top (" + limit + ") " + names + where;
+        }
+        return "select " + names + where + " limit " + limit;
+    }
+
+    /**
      * @param table the table
      * @param id the id column
      * @param keys how many ids are listed

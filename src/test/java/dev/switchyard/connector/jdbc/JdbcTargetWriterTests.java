@@ -246,6 +246,20 @@ class JdbcTargetWriterTests {
     }
 
     @Test
+    void readWhereGivesTheRowsHoldingAValueInPrimaryKeyOrderUpToTheLimit() {
+        this.writer.write("companies", null, List.of(company("001A", "Acme", "Retail"),
+                company("001B", "Globex", "Technology"), company("001C", "Initech", "Retail")), WriteMode.CREATE);
+        assertThat(this.writer.readWhere("companies", "industry", "Retail", 10)).containsOnlyKeys("1", "3");
+        assertThat(this.writer.readWhere("companies", "industry", "Retail", 10).get("3")).containsEntry("name",
+                "Initech");
+        assertThat(this.writer.readWhere("companies", "industry", "Retail", 1)).containsOnlyKeys("1");
+        assertThat(this.writer.readWhere("companies", "id", "2", 10)).containsOnlyKeys("2");
+        assertThat(this.writer.readWhere("companies", "id", "not a number", 10)).isEmpty();
+        assertThatExceptionOfType(ConnectorException.class)
+            .isThrownBy(() -> this.writer.readWhere("companies", "no_such_column", "1", 10));
+    }
+
+    @Test
     void matchKeyRepeatedWithinAChunkRejectsTheLaterRecord() {
         List<WriteResult> results = this.writer.write("companies", "source_id",
                 List.of(company("001A", "Acme", "Retail"), company("001A", "Acme again", "Retail")), WriteMode.UPSERT);
