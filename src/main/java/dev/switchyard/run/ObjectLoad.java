@@ -159,6 +159,9 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
             execution.setTerminateOnly();
             return RepeatStatus.FINISHED;
         }
+        // on the committed counters: the chunk that went over the threshold stays in the
+        // ledger with the target rows it wrote, and the run aborts before the next one
+        this.run.checkThreshold(this.store, this.position);
         ExecutionContext context = execution.getExecutionContext();
         String after = context.getString(AFTER, "");
         List<Row> rows = read(after);
@@ -210,7 +213,6 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
         context.putString(AFTER, rows.get(rows.size() - 1).sourceId());
         contribution.incrementReadCount();
         this.run.throttle(rows.size());
-        this.run.checkThreshold(this.store, this.position);
         return RepeatStatus.CONTINUABLE;
     }
 

@@ -356,8 +356,8 @@ class RunJobs {
             }
             else if (cause instanceof RunContext.ThresholdExceededException) {
                 RunJobs.this.store.finished(this.runId, RunStatus.FAILED, cause.getMessage());
-                quarantineSummary();
                 RunJobs.this.log.add(this.runId, "Error threshold exceeded. " + cause.getMessage());
+                quarantineSummary();
             }
             else {
                 String message = (failure != null) ? failure.getClass().getSimpleName() + ": " + failure.getMessage()

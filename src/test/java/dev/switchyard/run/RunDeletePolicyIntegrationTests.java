@@ -113,6 +113,17 @@ class RunDeletePolicyIntegrationTests {
             .getContentAsString();
         assertThat(xref.split("\r\n")).hasSize(1 + 83 + 132 + 773);
         assertThat(xref).doesNotContain(CONTACT).doesNotContain(opportunity).contains(MANAGER);
+        String log = this.mvc.perform(get("/api/v1/runs/" + id + "/log").with(setup.auth()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(log).containsSubsequence("delete policy delete",
+                "Opportunity → deals: 1 records deleted in the source since earlier runs: 1 deleted in the target, "
+                        + "0 refused (delete policy delete)",
+                "Contact → people: 2 records deleted in the source since earlier runs: 1 deleted in the target, "
+                        + "1 refused (delete policy delete)",
+                "Contact " + MANAGER + " (people ", "): the target refused to delete it: ", "Finished COMPLETED: ",
+                "deleted in the source since earlier runs: 3 (2 deleted in the target");
 
         // the next delta no longer knows the deleted ones; the refused one is tried again
         String again = setup.await(this.mvc, setup.start(this.mvc, "{\"mode\": \"delta\"}"), "COMPLETED");

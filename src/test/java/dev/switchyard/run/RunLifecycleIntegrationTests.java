@@ -165,6 +165,10 @@ class RunLifecycleIntegrationTests {
         }
         String paused = setup.await(this.mvc, id, "PAUSED");
         assertThat((String) JsonPath.read(paused, "$.message")).contains("target is unavailable");
+        assertThat(this.mvc.perform(get("/api/v1/runs/" + id + "/log").with(setup.auth()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains("Target outage. Paused: the target is unavailable");
         try (Connection admin = this.postgres.getPostgresDatabase().getConnection();
                 Statement sql = admin.createStatement()) {
             sql.execute("alter database " + database + " with allow_connections true");
