@@ -168,9 +168,10 @@ class RunJobs {
 
     private String started(Run run) {
         int throttle = throttle(run);
-        return "Started on " + this.owner + ": " + run.mode().toLowerCase(Locale.ROOT) + " run into "
-                + run.environment()
-                + ((run.rerunOf() != null) ? " of the records quarantined in run " + run.rerunOf() : "")
+        return "Started on " + this.owner + ": "
+                + ((run.rerunOf() != null)
+                        ? "re-run into " + run.environment() + " of the records quarantined in run " + run.rerunOf()
+                        : run.mode().toLowerCase(Locale.ROOT) + " run into " + run.environment())
                 + " from extraction " + run.snapshotId() + ", mapping v" + run.mappingVersion() + ", "
                 + ((run.scopeVersion() != null) ? "scope v" + run.scopeVersion() : "no scope") + "; " + run.total()
                 + " records in " + run.objects().size() + " objects; chunks of " + chunkSize() + " records; "

@@ -137,6 +137,12 @@ class RunRerunIntegrationTests {
         assertThat(log).contains("Quarantined " + longNames + " records, by reason:")
             .contains(longNames + " × Opportunity → deals (name): The target refused the record")
             .contains("Its " + longNames + " quarantined records not loaded since are re-run as run " + rerun);
+        assertThat(this.mvc.perform(get("/api/v1/runs/" + rerun + "/log").with(setup.auth()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains(": re-run into sandbox of the records quarantined in run " + first,
+                    longNames + " records in 3 objects", "Finished COMPLETED: " + longNames + " of " + longNames
+                            + " records read: " + longNames + " created");
     }
 
     @Test
