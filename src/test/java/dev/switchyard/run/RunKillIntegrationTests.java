@@ -106,6 +106,7 @@ class RunKillIntegrationTests {
         }
         finally {
             second.kill();
+            org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         }
         try (Connection connection = DriverManager.getConnection(target, "postgres", "");
                 Statement sql = connection.createStatement()) {
