@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.switchyard.connector.RowRejection;
 import dev.switchyard.connector.jdbc.JdbcTargetWriter;
@@ -31,9 +32,9 @@ class DeletePass {
 
     private final RunLog log;
 
-    private final java.util.function.Supplier<JdbcTargetWriter> writer;
+    private final Supplier<JdbcTargetWriter> writer;
 
-    DeletePass(RunContext run, RunStore store, RunLog log, java.util.function.Supplier<JdbcTargetWriter> writer) {
+    DeletePass(RunContext run, RunStore store, RunLog log, Supplier<JdbcTargetWriter> writer) {
         this.run = run;
         this.store = store;
         this.log = log;

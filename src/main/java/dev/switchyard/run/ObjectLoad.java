@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -144,7 +145,7 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
         this.store.objectFinished(this.run.id(), this.position, status);
         Run.RunObject o = object();
         this.log.add(this.run.id(),
-                name() + ": " + status.toLowerCase(java.util.Locale.ROOT) + ", " + o.processed() + " of " + o.total()
+                name() + ": " + status.toLowerCase(Locale.ROOT) + ", " + o.processed() + " of " + o.total()
                         + " records read: " + o.created() + " created, " + o.updated() + " updated, " + o.unchanged()
                         + " unchanged, " + o.quarantined() + " quarantined, " + o.excluded() + " excluded, "
                         + o.archived() + " archived");

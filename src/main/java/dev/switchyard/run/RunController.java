@@ -2,7 +2,9 @@ package dev.switchyard.run;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -100,16 +102,15 @@ class RunController {
             @RequestParam(name = "column", required = false) List<String> columns,
             @RequestParam(name = "value", required = false) List<String> values, RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);
-        List<DeletePolicy.Deactivation> rows = new java.util.ArrayList<>();
+        List<DeletePolicy.Deactivation> rows = new ArrayList<>();
         int count = (sources != null) ? sources.size() : 0;
         for (int i = 0; i < count; i++) {
             rows.add(new DeletePolicy.Deactivation(sources.get(i), at(targets, i), at(columns, i), at(values, i)));
         }
         try {
             DeletePolicy saved = this.deletePolicies.save(projectId, policy, rows);
-            redirect.addFlashAttribute("flash",
-                    "Delete policy: " + saved.policy().name().toLowerCase(java.util.Locale.ROOT)
-                            + ". Runs started from now on apply it.");
+            redirect.addFlashAttribute("flash", "Delete policy: " + saved.policy().name().toLowerCase(Locale.ROOT)
+                    + ". Runs started from now on apply it.");
         }
         catch (InvalidInputException ex) {
             redirect.addFlashAttribute("flashError", ex.getMessage());

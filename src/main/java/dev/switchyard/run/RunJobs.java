@@ -9,7 +9,6 @@ import java.util.Locale;
 import dev.switchyard.connection.ConnectionService;
 import dev.switchyard.connection.DataConnection;
 import dev.switchyard.connector.ConnectionSettings;
-import dev.switchyard.connector.TargetUnavailableException;
 import dev.switchyard.connector.jdbc.JdbcConnectorProvider;
 import dev.switchyard.connector.jdbc.JdbcTargetWriter;
 import dev.switchyard.dictionary.DictionaryObject;
@@ -30,7 +29,6 @@ import dev.switchyard.staging.StagedRecords;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -38,7 +36,6 @@ import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -264,7 +261,7 @@ class RunJobs {
         for (Step step : steps.subList(1, steps.size())) {
             builder = builder.next(step);
         }
-        return builder.listener(new Outcome(runId)).build();
+        return builder.listener(new RunOutcome(runId, this.store, this.log)).build();
     }
 
     /**
@@ -307,127 +304,6 @@ class RunJobs {
                 writer[0].close();
             }
         }
-    }
-
-    /**
-     * Sets the run's status from its job's.
-     */
-    private final class Outcome implements JobExecutionListener {
-
-        private final long runId;
-
-        Outcome(long runId) {
-            this.runId = runId;
-        }
-
-        @Override
-        public void afterJob(JobExecution execution) {
-            BatchStatus status = execution.getStatus();
-            RunStatus current = RunJobs.this.store.status(this.runId);
-            if (status == BatchStatus.COMPLETED) {
-                Run run = RunJobs.this.store.find(this.runId).orElseThrow();
-                RunJobs.this.store.finished(this.runId, RunStatus.COMPLETED,
-                        run.balanced() ? "Every record has its outcome; the ledger balances"
-                                : "The ledger does not balance: see the objects");
-                quarantineSummary();
-                RunJobs.this.log.add(this.runId, "Finished COMPLETED: " + balance(run));
-                return;
-            }
-            if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
-                boolean cancel = current == RunStatus.CANCELLING;
-                RunJobs.this.store.finished(this.runId, cancel ? RunStatus.CANCELLED : RunStatus.PAUSED,
-                        cancel ? "Cancelled; what was loaded stays loaded and is in the ledger"
-                                : "Paused after the last committed chunk; resume to continue");
-                Run run = RunJobs.this.store.find(this.runId).orElseThrow();
-                RunJobs.this.log.add(this.runId,
-                        (cancel ? "Cancelled" : "Paused") + " after the last committed chunk: " + balance(run));
-                return;
-            }
-            Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-            Throwable cause = failure;
-            while (cause != null && !(cause instanceof TargetUnavailableException)
-                    && !(cause instanceof RunContext.ThresholdExceededException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof TargetUnavailableException) {
-                String message = "Paused: the target is unavailable (" + cause.getMessage()
-                        + "). No record was marked failed; resume when it is back";
-                RunJobs.this.store.finished(this.runId, RunStatus.PAUSED, message);
-                RunJobs.this.log.add(this.runId, "Target outage. " + message);
-            }
-            else if (cause instanceof RunContext.ThresholdExceededException) {
-                RunJobs.this.store.finished(this.runId, RunStatus.FAILED, cause.getMessage());
-                RunJobs.this.log.add(this.runId, "Error threshold exceeded. " + cause.getMessage());
-                quarantineSummary();
-            }
-            else {
-                String message = (failure != null) ? failure.getClass().getSimpleName() + ": " + failure.getMessage()
-                        : "The job ended as " + status;
-                logger.warn("Run " + this.runId + " failed: " + message, failure);
-                RunJobs.this.store.finished(this.runId, RunStatus.FAILED, "Failed: " + message);
-                RunJobs.this.log.add(this.runId, "Failed: " + message);
-            }
-        }
-
-        private void quarantineSummary() {
-            List<RunStore.ReasonCount> reasons = RunJobs.this.store.quarantineReasons(this.runId, 20);
-            long total = RunJobs.this.store.ledgerCount(this.runId, dev.switchyard.run.Outcome.QUARANTINED, null);
-            if (total == 0) {
-                return;
-            }
-            RunJobs.this.log.add(this.runId, "Quarantined " + total + " records, by reason:");
-            long shown = 0;
-            for (RunStore.ReasonCount reason : reasons) {
-                shown += reason.count();
-                RunJobs.this.log.add(this.runId,
-                        "  " + reason.count() + " × " + reason.source() + " → " + reason.target()
-                                + ((reason.field() != null) ? " (" + reason.field() + ")" : "") + ": "
-                                + reason.reason());
-            }
-            if (shown < total) {
-                RunJobs.this.log.add(this.runId,
-                        "  " + (total - shown) + " more with other reasons: see the ledger, outcome QUARANTINED");
-            }
-        }
-
-        private String balance(Run run) {
-            StringBuilder text = new StringBuilder();
-            text.append(run.processed())
-                .append(" of ")
-                .append(run.total())
-                .append(" records read: ")
-                .append(sum(run, Run.RunObject::created))
-                .append(" created, ")
-                .append(sum(run, Run.RunObject::updated))
-                .append(" updated, ")
-                .append(sum(run, Run.RunObject::unchanged))
-                .append(" unchanged, ")
-                .append(sum(run, Run.RunObject::quarantined))
-                .append(" quarantined, ")
-                .append(sum(run, Run.RunObject::excluded))
-                .append(" excluded, ")
-                .append(sum(run, Run.RunObject::archived))
-                .append(" archived; ")
-                .append(run.balanced() ? "the ledger balances" : "the ledger does NOT balance");
-            long deleted = sum(run, Run.RunObject::deleted);
-            if (deleted > 0) {
-                text.append("; deleted in the source since earlier runs: ")
-                    .append(deleted)
-                    .append(" (")
-                    .append(sum(run, Run.RunObject::targetDeleted))
-                    .append(" deleted in the target, ")
-                    .append(sum(run, Run.RunObject::deactivated))
-                    .append(" deactivated, ")
-                    .append(sum(run, Run.RunObject::deleteRefused))
-                    .append(" refused, the rest reported)");
-            }
-            return text.toString();
-        }
-
-        private static long sum(Run run, java.util.function.ToLongFunction<Run.RunObject> counter) {
-            return run.objects().stream().mapToLong(counter).sum();
-        }
-
     }
 
 }
