@@ -189,6 +189,49 @@ class RunDeletePolicyIntegrationTests {
         assertThat(counts(again, "Opportunity")).containsEntry("deleted", 0);
     }
 
+    @Test
+    void aRunDoesNotStartWhenTheDeactivatePolicyNoLongerFitsTheMapping() throws Exception {
+        Mashmatrix setup = Mashmatrix.mapped(this.mvc, this.fixtures, this.postgres, "unfit",
+                TargetDatabases.demoSchema() + """
+                        alter table companies add column archived boolean default false;
+                        alter table people add column active boolean default true;
+                        """);
+        String mapping = this.mvc.perform(get("/api/v1/projects/" + setup.project() + "/mapping").with(setup.auth()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        // deals are not mapped for now: the policy covers companies and people
+        com.jayway.jsonpath.DocumentContext document = JsonPath.parse(mapping);
+        document.delete("$.objects[?(@.target=='deals')]");
+        this.mvc
+            .perform(put("/api/v1/projects/" + setup.project() + "/mapping").with(setup.auth())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(document.jsonString()))
+            .andExpect(status().isOk());
+        policy(setup, """
+                {"policy": "deactivate", "deactivate": [
+                  {"source": "Account", "target": "companies", "column": "archived", "value": "true"},
+                  {"source": "Contact", "target": "people", "column": "active", "value": "false"}]}""")
+            .andExpect(status().isOk());
+        // deals mapped again: the policy does not say how to deactivate them
+        this.mvc
+            .perform(put("/api/v1/projects/" + setup.project() + "/mapping").with(setup.auth())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(JsonPath.parse(mapping)
+                    .set("$.version", (Integer) JsonPath.read(document.jsonString(), "$.version") + 1)
+                    .jsonString()))
+            .andExpect(status().isOk());
+        this.mvc
+            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/v1/projects/" + setup.project() + "/runs")
+                .with(setup.auth())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mode\": \"full\"}"))
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                    "The delete policy no longer fits the mapping: Opportunity → deals: name the target column")));
+    }
+
     /**
      * Runs a full run, then deletes the first opportunity, {@link #CONTACT} and
      * {@link #MANAGER} in the source and extracts again.
