@@ -428,7 +428,13 @@ public class MappingValidator {
         });
     }
 
-    private static String wrongType(Object value, FieldType type) {
+    /**
+     * @param value a value bound for a target field
+     * @param type the field's type
+     * @return why the field cannot take the value ("is not a whole number" …), or null
+     * when it can
+     */
+    public static String wrongType(Object value, FieldType type) {
         switch (type) {
             case INTEGER -> {
                 if (value instanceof Long || value instanceof Integer) {

@@ -46,6 +46,8 @@ class LinkPass implements Tasklet, StepExecutionListener {
 
     private final RunStore store;
 
+    private final RunLog log;
+
     private final StagedRecords staged;
 
     private final JdbcTemplate jdbc;
@@ -56,7 +58,7 @@ class LinkPass implements Tasklet, StepExecutionListener {
 
     private JdbcTargetWriter writer;
 
-    LinkPass(RunContext run, RunPlan.Step step, ObjectMapping mapping, RunStore store, StagedRecords staged,
+    LinkPass(RunContext run, RunPlan.Step step, ObjectMapping mapping, RunStore store, RunLog log, StagedRecords staged,
             JdbcTemplate jdbc, JdbcConnectorProvider targets, ConnectionSettings settings) {
         this.run = run;
         this.step = step;
@@ -64,6 +66,7 @@ class LinkPass implements Tasklet, StepExecutionListener {
             .withFields(mapping.fields().stream().filter((f) -> step.deferred().contains(f.target())).toList());
         this.mapper = new RecordMapper(this.references, Map.of());
         this.store = store;
+        this.log = log;
         this.staged = staged;
         this.jdbc = jdbc;
         this.targets = targets;
@@ -81,6 +84,12 @@ class LinkPass implements Tasklet, StepExecutionListener {
             }
             this.writer = null;
         }
+        this.log.add(this.run.id(), this.step.source() + " → " + this.step.target() + ": second pass ("
+                + String.join(", ", this.step.deferred()) + ") " + switch (stepExecution.getStatus()) {
+                    case COMPLETED -> "completed";
+                    case STOPPED, STOPPING -> "paused";
+                    default -> "failed";
+                });
         return null;
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,6 +60,17 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
 
     static final String AFTER = "after";
 
+    /**
+     * The staged records ({@code s}) a re-run reads: quarantined in the run it re-runs
+     * and still not in the environment's cross-reference. Parameters: that run, the
+     * target object, the environment, the target object.
+     */
+    static final String RERUN_ONLY = """
+            s.source_id in (select l.source_id from run_ledger l where l.run_id = ? and l.source_object = s.object
+                and l.target_object = ? and l.outcome = 'QUARANTINED')
+            and not exists (select 1 from xref x where x.environment_id = ? and x.source_object = s.object
+                and x.target_object = ? and x.source_id = s.source_id)""";
+
     private final RunContext run;
 
     private final int position;
@@ -75,6 +87,8 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
 
     private final RunStore store;
 
+    private final RunLog log;
+
     private final StagedRecords staged;
 
     private final JdbcTemplate jdbc;
@@ -86,7 +100,7 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
     private JdbcTargetWriter writer;
 
     ObjectLoad(RunContext run, int position, ObjectMapping mapping, CompiledRule decision, CompiledRule filter,
-            Map<String, Integer> lengths, RunStore store, StagedRecords staged, JdbcTemplate jdbc,
+            Map<String, Integer> lengths, RunStore store, RunLog log, StagedRecords staged, JdbcTemplate jdbc,
             JdbcConnectorProvider targets, ConnectionSettings settings) {
         this.run = run;
         this.position = position;
@@ -96,6 +110,7 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
         this.decision = decision;
         this.filter = filter;
         this.store = store;
+        this.log = log;
         this.staged = staged;
         this.jdbc = jdbc;
         this.targets = targets;
@@ -105,6 +120,18 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.store.objectStarted(this.run.id(), this.position);
+        Run.RunObject object = object();
+        this.log.add(this.run.id(),
+                name() + ((object.processed() == 0) ? ": started, " + object.total() + " records to read"
+                        : ": continues after " + object.processed() + " of " + object.total() + " records"));
+    }
+
+    private Run.RunObject object() {
+        return this.store.find(this.run.id()).orElseThrow().objects().get(this.position);
+    }
+
+    private String name() {
+        return this.step.source() + " → " + this.step.target();
     }
 
     @Override
@@ -116,6 +143,12 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
             default -> "FAILED";
         };
         this.store.objectFinished(this.run.id(), this.position, status);
+        Run.RunObject o = object();
+        this.log.add(this.run.id(),
+                name() + ": " + status.toLowerCase(Locale.ROOT) + ", " + o.processed() + " of " + o.total()
+                        + " records read: " + o.created() + " created, " + o.updated() + " updated, " + o.unchanged()
+                        + " unchanged, " + o.quarantined() + " quarantined, " + o.excluded() + " excluded, "
+                        + o.archived() + " archived");
         return null;
     }
 
@@ -127,6 +160,9 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
             execution.setTerminateOnly();
             return RepeatStatus.FINISHED;
         }
+        // on the committed counters: the chunk that went over the threshold stays in the
+        // ledger with the target rows it wrote, and the run aborts before the next one
+        this.run.checkThreshold(this.store, this.position);
         ExecutionContext context = execution.getExecutionContext();
         String after = context.getString(AFTER, "");
         List<Row> rows = read(after);
@@ -178,7 +214,6 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
         context.putString(AFTER, rows.get(rows.size() - 1).sourceId());
         contribution.incrementReadCount();
         this.run.throttle(rows.size());
-        this.run.checkThreshold(this.store, this.position);
         return RepeatStatus.CONTINUABLE;
     }
 
@@ -197,12 +232,20 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
         params.add(this.run.snapshotId());
         params.add(this.step.source());
         params.add(after);
+        String only = "";
+        if (this.run.rerunOf() != null) {
+            only = " and " + RERUN_ONLY;
+            params.add(this.run.rerunOf());
+            params.add(this.step.target());
+            params.add(this.run.environmentId());
+            params.add(this.step.target());
+        }
         params.add(this.run.chunkSize());
         List<Row> rows = new ArrayList<>();
         this.jdbc
             .query("select s.source_id, s.payload::text, s.content_hash, " + decisionSql + " as decision, " + filterSql
                     + " as taken from staged_record s where s.snapshot_id = ? and s.object = ? and not s.deleted"
-                    + " and s.source_id > ? order by s.source_id limit ?", (rs) -> {
+                    + " and s.source_id > ?" + only + " order by s.source_id limit ?", (rs) -> {
                         rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getBoolean(5)));
                     }, params.toArray());

@@ -26,11 +26,22 @@ import java.util.List;
  * @param message why it stopped, or a summary
  * @param plan its load order
  * @param objects its objects with their counters, in load order
+ * @param deletePolicy what it does about records deleted in the source since earlier
+ * runs: REPORT, DELETE or DEACTIVATE
+ * @param rerunOf for a re-run of quarantined records (mode RERUN), the run whose
+ * quarantined records it reads; else null
  */
 public record Run(long id, long projectId, long environmentId, String environment, String mode, RunStatus status,
         long snapshotId, Integer scopeVersion, int mappingVersion, BigDecimal errorThreshold, Integer recordsPerSecond,
         String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt, String message, RunPlan plan,
-        List<RunObject> objects) {
+        List<RunObject> objects, String deletePolicy, Long rerunOf) {
+
+    /**
+     * @return the records quarantined, over every object
+     */
+    public long quarantined() {
+        return this.objects.stream().mapToLong(RunObject::quarantined).sum();
+    }
 
     /**
      * @return the records seen so far
@@ -96,12 +107,16 @@ public record Run(long id, long projectId, long environmentId, String environmen
      * @param excluded records the scope or the mapping's filter leaves out
      * @param archived records the scope archives
      * @param deleted records of earlier runs deleted in the source since (counted apart)
+     * @param targetDeleted of those, the records whose target rows it deleted
+     * @param deactivated of those, the records whose target rows it marked inactive
+     * @param deleteRefused of those, the records whose target rows the target would not
+     * delete or deactivate (its message in the ledger)
      * @param startedAt when it started
      * @param finishedAt when it ended
      */
     public record RunObject(int position, String source, String target, String status, long total, long processed,
             long created, long updated, long unchanged, long quarantined, long excluded, long archived, long deleted,
-            Instant startedAt, Instant finishedAt) {
+            long targetDeleted, long deactivated, long deleteRefused, Instant startedAt, Instant finishedAt) {
 
         /**
          * @return whether the outcomes add up to the records seen

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,10 +37,31 @@ class RunApiController {
 
     private final ProjectAccess access;
 
-    RunApiController(RunService runs, RunStore store, ProjectAccess access) {
+    private final RunLog log;
+
+    private final DeletePolicies deletePolicies;
+
+    RunApiController(RunService runs, RunStore store, ProjectAccess access, RunLog log, DeletePolicies deletePolicies) {
         this.runs = runs;
         this.store = store;
         this.access = access;
+        this.log = log;
+        this.deletePolicies = deletePolicies;
+    }
+
+    /**
+     * A project's delete policy as the API takes and shows it.
+     *
+     * @param policy report, delete or deactivate
+     * @param deactivate for deactivate, per object mapping the target column and the
+     * value that marks a row inactive
+     */
+    record DeletePolicyJson(String policy, List<DeletePolicy.Deactivation> deactivate) {
+
+        static DeletePolicyJson of(DeletePolicy policy) {
+            return new DeletePolicyJson(policy.policy().name().toLowerCase(Locale.ROOT), policy.deactivate());
+        }
+
     }
 
     /**
@@ -74,16 +96,21 @@ class RunApiController {
      * @param balanced whether every object's outcomes add up to its records
      * @param objects per object mapping, in load order
      * @param warnings the plan's warnings
+     * @param deletePolicy what it does about records deleted in the source since earlier
+     * runs: REPORT, DELETE or DEACTIVATE
+     * @param rerunOf for a re-run of quarantined records (mode RERUN), the run re-run
      */
     record RunJson(long id, String status, String environment, String mode, long snapshotId, Integer scopeVersion,
             int mappingVersion, String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,
-            String message, boolean balanced, List<ObjectJson> objects, List<String> warnings) {
+            String message, boolean balanced, List<ObjectJson> objects, List<String> warnings, String deletePolicy,
+            Long rerunOf) {
 
         static RunJson of(Run run) {
             return new RunJson(run.id(), run.status().name(), run.environment(), run.mode(), run.snapshotId(),
                     run.scopeVersion(), run.mappingVersion(), run.requestedBy(), run.createdAt(), run.startedAt(),
                     run.finishedAt(), run.message(), run.balanced(),
-                    run.objects().stream().map(ObjectJson::of).toList(), run.plan().warnings());
+                    run.objects().stream().map(ObjectJson::of).toList(), run.plan().warnings(), run.deletePolicy(),
+                    run.rerunOf());
         }
 
     }
@@ -104,17 +131,21 @@ class RunApiController {
      * @param archived archived by the scope
      * @param deleted loaded by earlier runs and deleted in the source since (apart from
      * the balance)
+     * @param targetDeleted of those, deleted in the target (delete policy delete)
+     * @param deactivated of those, marked inactive in the target (delete policy
+     * deactivate)
+     * @param deleteRefused of those, refused by the target (its message in the ledger)
      * @param recordsPerSecond throughput so far
      * @param etaSeconds seconds left at that throughput
      */
     record ObjectJson(String name, String target, String status, long extracted, long processed, long created,
             long updated, long unchanged, long quarantined, long excluded, long archived, long deleted,
-            Long recordsPerSecond, Long etaSeconds) {
+            long targetDeleted, long deactivated, long deleteRefused, Long recordsPerSecond, Long etaSeconds) {
 
         static ObjectJson of(Run.RunObject o) {
             return new ObjectJson(o.source(), o.target(), o.status(), o.total(), o.processed(), o.created(),
                     o.updated(), o.unchanged(), o.quarantined(), o.excluded(), o.archived(), o.deleted(),
-                    o.throughput(), o.etaSeconds());
+                    o.targetDeleted(), o.deactivated(), o.deleteRefused(), o.throughput(), o.etaSeconds());
         }
 
     }
@@ -193,11 +224,57 @@ class RunApiController {
         return RunJson.of(this.runs.undo(runId));
     }
 
+    @PostMapping("/api/v1/runs/{runId}/rerun-quarantined")
+    @Operation(summary = "Re-run the records a finished run quarantined, with the current mapping",
+            description = "Starts a new run (mode RERUN) in the same environment, from the same extraction and scope "
+                    + "version, that reads only the records the run quarantined and that are still not in the "
+                    + "environment's cross-reference. 201 {\"id\",\"status\",…}; 409 when the run is not "
+                    + "completed, cancelled or failed, has nothing left to re-run, or a gate refuses.")
+    ResponseEntity<RunJson> rerunQuarantined(@PathVariable long runId) {
+        changeable(runId);
+        Run run = this.runs.rerunQuarantined(runId);
+        return ResponseEntity.created(URI.create("/api/v1/runs/" + run.id())).body(RunJson.of(run));
+    }
+
+    @GetMapping(path = "/api/v1/runs/{runId}/log", produces = "text/plain")
+    @Operation(summary = "The run's log as text (a download)",
+            description = "One line per event, oldest first: its UTC time and what happened (start with mode, "
+                    + "environment, extraction, mapping and scope versions; each object's start and finish with "
+                    + "counts; pauses, resumes, cancels, recovery after a restart, target outages, the error "
+                    + "threshold, quarantine reasons, delete-policy actions; the finish with the balance).")
+    void log(@PathVariable long runId, HttpServletResponse response) throws IOException {
+        visible(runId);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"run-" + runId + ".log\"");
+        this.log.write(runId, response.getOutputStream());
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/delete-policy")
+    @Operation(summary = "The project's delete policy for records deleted in the source since earlier runs")
+    DeletePolicyJson deletePolicy(@PathVariable Long projectId) {
+        this.access.requireView(projectId);
+        return DeletePolicyJson.of(this.deletePolicies.get(projectId));
+    }
+
+    @PutMapping("/api/v1/projects/{projectId}/delete-policy")
+    @Operation(summary = "Set the project's delete policy",
+            description = "Body {\"policy\": \"report\"|\"delete\"|\"deactivate\", \"deactivate\": [{\"source\", "
+                    + "\"target\", \"column\", \"value\"}]}: report counts them apart and leaves the target as it is; "
+                    + "delete deletes their target rows, children first; deactivate sets the column to the value on "
+                    + "their rows (one entry per object mapping). 422 naming the object mapping and column for an "
+                    + "unknown column, a value the column cannot take, or an object mapping without one.")
+    DeletePolicyJson setDeletePolicy(@PathVariable Long projectId, @RequestBody DeletePolicyJson body) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        return DeletePolicyJson.of(this.deletePolicies.save(projectId, body.policy(), body.deactivate()));
+    }
+
     @GetMapping("/api/v1/runs/{runId}/ledger")
     @Operation(summary = "The run's ledger, a page at a time",
             description = "One entry per source record and object mapping: outcome (CREATED, UPDATED, UNCHANGED, "
-                    + "QUARANTINED, EXCLUDED, ARCHIVED), target id, reason, field and value. Filter by outcome and "
-                    + "object (source or target); page from 0, size up to 1000.")
+                    + "QUARANTINED, EXCLUDED, ARCHIVED for the records read; DELETED_IN_SOURCE, DELETED, "
+                    + "DEACTIVATED, DELETE_REFUSED for records deleted in the source since earlier runs), target id, "
+                    + "reason, field and value. Filter by outcome and object (source or target); page from 0, size up "
+                    + "to 1000.")
     LedgerJson ledger(@PathVariable long runId, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String object, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {

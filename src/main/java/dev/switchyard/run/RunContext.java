@@ -18,9 +18,13 @@ import java.math.RoundingMode;
  * @param threshold the quarantine share (percent) above which the run aborts, or null
  * @param recordsPerSecond the most records per second to write (throttling for
  * rate-limited targets), or 0 for no limit
+ * @param rerunOf for a re-run of quarantined records, the run whose quarantined records
+ * it reads; else null
+ * @param deletes what it does about records deleted in the source since earlier runs
  */
 record RunContext(long id, long projectId, long environmentId, String environment, long snapshotId,
-        Integer scopeVersion, boolean delta, RunPlan plan, int chunkSize, BigDecimal threshold, int recordsPerSecond) {
+        Integer scopeVersion, boolean delta, RunPlan plan, int chunkSize, BigDecimal threshold, int recordsPerSecond,
+        Long rerunOf, DeletePolicy deletes) {
 
     /** Fewer records than this never trip the error threshold. */
     static final long THRESHOLD_MINIMUM = 100;

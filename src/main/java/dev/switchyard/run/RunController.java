@@ -2,7 +2,9 @@ package dev.switchyard.run;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -40,13 +42,19 @@ class RunController {
 
     private final WorkspaceModel workspace;
 
+    private final RunLog log;
+
+    private final DeletePolicies deletePolicies;
+
     RunController(RunService runs, RunStore store, ProjectService projects, ProjectAccess access,
-            WorkspaceModel workspace) {
+            WorkspaceModel workspace, RunLog log, DeletePolicies deletePolicies) {
         this.runs = runs;
         this.store = store;
         this.projects = projects;
         this.access = access;
         this.workspace = workspace;
+        this.log = log;
+        this.deletePolicies = deletePolicies;
     }
 
     @GetMapping("/projects/{projectId}/runs")
@@ -60,6 +68,7 @@ class RunController {
                     .toList());
         model.addAttribute("environment", (environment != null) ? environment : "");
         model.addAttribute("environments", this.projects.environments(projectId));
+        model.addAttribute("deletePolicy", this.deletePolicies.get(projectId));
         try {
             model.addAttribute("plan", this.runs.plan(projectId));
         }
@@ -86,18 +95,73 @@ class RunController {
         }
     }
 
+    @PostMapping("/projects/{projectId}/runs/delete-policy")
+    String deletePolicy(@PathVariable Long projectId, @RequestParam(required = false) String policy,
+            @RequestParam(name = "source", required = false) List<String> sources,
+            @RequestParam(name = "target", required = false) List<String> targets,
+            @RequestParam(name = "column", required = false) List<String> columns,
+            @RequestParam(name = "value", required = false) List<String> values, RedirectAttributes redirect) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        List<DeletePolicy.Deactivation> rows = new ArrayList<>();
+        int count = (sources != null) ? sources.size() : 0;
+        for (int i = 0; i < count; i++) {
+            rows.add(new DeletePolicy.Deactivation(sources.get(i), at(targets, i), at(columns, i), at(values, i)));
+        }
+        try {
+            DeletePolicy saved = this.deletePolicies.save(projectId, policy, rows);
+            redirect.addFlashAttribute("flash", "Delete policy: " + saved.policy().name().toLowerCase(Locale.ROOT)
+                    + ". Runs started from now on apply it.");
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("flashError", ex.getMessage());
+        }
+        return "redirect:/projects/" + projectId + "/runs";
+    }
+
+    private static String at(List<String> values, int i) {
+        return (values != null && i < values.size()) ? values.get(i) : null;
+    }
+
+    @GetMapping("/projects/{projectId}/runs/{runId}/log")
+    void log(@PathVariable Long projectId, @PathVariable long runId, HttpServletResponse response) throws IOException {
+        run(projectId, runId);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"run-" + runId + ".log\"");
+        this.log.write(runId, response.getOutputStream());
+    }
+
+    @PostMapping("/projects/{projectId}/runs/{runId}/rerun-quarantined")
+    String rerunQuarantined(@PathVariable Long projectId, @PathVariable long runId, RedirectAttributes redirect) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        run(projectId, runId);
+        try {
+            Run rerun = this.runs.rerunQuarantined(runId);
+            redirect.addFlashAttribute("flash", "Run " + rerun.id() + " re-runs the quarantined records of run " + runId
+                    + " in " + rerun.environment() + ".");
+            return "redirect:/projects/" + projectId + "/runs/" + rerun.id();
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("flashError", ex.getMessage());
+            return "redirect:/projects/" + projectId + "/runs/" + runId;
+        }
+    }
+
     @GetMapping("/projects/{projectId}/runs/{runId}")
     String detail(@PathVariable Long projectId, @PathVariable long runId, Model model) {
         this.workspace.fill(projectId, model, "runs");
-        model.addAttribute("run", run(projectId, runId));
+        Run run = run(projectId, runId);
+        model.addAttribute("run", run);
         model.addAttribute("outcomes", this.store.outcomes(runId));
+        model.addAttribute("rerunWaiting", rerunWaiting(run));
         return "run/detail";
     }
 
     @GetMapping("/projects/{projectId}/runs/{runId}/progress")
     String progress(@PathVariable Long projectId, @PathVariable long runId, Model model) {
         this.workspace.fill(projectId, model, "runs");
-        model.addAttribute("run", run(projectId, runId));
+        Run run = run(projectId, runId);
+        model.addAttribute("run", run);
+        model.addAttribute("rerunWaiting", rerunWaiting(run));
         return "run/detail :: progress";
     }
 
@@ -172,6 +236,15 @@ class RunController {
             dev.switchyard.system.TableExport.csv(List.of("source_object", "target_object", "source_id", "outcome",
                     "target_id", "reason", "field", "value"), rows, response.getOutputStream());
         }
+    }
+
+    /**
+     * @return the quarantined records of a finished run still not in its environment's
+     * target, which a re-run would load; 0 for a run that cannot be re-run
+     */
+    private long rerunWaiting(Run run) {
+        return (RunService.RERUNNABLE.contains(run.status()) && run.quarantined() > 0)
+                ? this.store.quarantinedWaiting(run.id(), run.environmentId()) : 0;
     }
 
     private Run run(Long projectId, long runId) {

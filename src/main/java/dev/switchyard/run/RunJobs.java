@@ -4,12 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.switchyard.connection.ConnectionService;
 import dev.switchyard.connection.DataConnection;
 import dev.switchyard.connector.ConnectionSettings;
-import dev.switchyard.connector.TargetUnavailableException;
 import dev.switchyard.connector.jdbc.JdbcConnectorProvider;
+import dev.switchyard.connector.jdbc.JdbcTargetWriter;
 import dev.switchyard.dictionary.DictionaryObject;
 import dev.switchyard.dictionary.DictionaryStore;
 import dev.switchyard.mapping.MappingDocument;
@@ -28,7 +29,6 @@ import dev.switchyard.staging.StagedRecords;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -36,7 +36,6 @@ import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -87,6 +86,8 @@ class RunJobs {
 
     private final StagedRecords staged;
 
+    private final RunLog log;
+
     private final JdbcTemplate jdbc;
 
     private final Environment environment;
@@ -96,8 +97,8 @@ class RunJobs {
     RunJobs(JobRepository repository, JobOperator operator, PlatformTransactionManager transactions,
             @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunStore store, MappingService mappings,
             MappingInputs inputs, ScopeService scopes, ScopeViews scopeViews, DictionaryStore dictionaries,
-            ConnectionService connections, JdbcConnectorProvider targets, StagedRecords staged, JdbcTemplate jdbc,
-            Environment environment) {
+            ConnectionService connections, JdbcConnectorProvider targets, StagedRecords staged, RunLog log,
+            JdbcTemplate jdbc, Environment environment) {
         this.repository = repository;
         this.operator = operator;
         this.transactions = transactions;
@@ -111,6 +112,7 @@ class RunJobs {
         this.connections = connections;
         this.targets = targets;
         this.staged = staged;
+        this.log = log;
         this.jdbc = jdbc;
         this.environment = environment;
         this.owner = instance(environment);
@@ -147,14 +149,44 @@ class RunJobs {
 
     private void execute(long runId) {
         try {
+            Run before = this.store.find(runId).orElseThrow();
             Job job = job(runId);
             this.store.started(runId, this.owner);
+            this.log.add(runId, (before.startedAt() == null) ? started(before)
+                    : "Resumed on " + this.owner + " from the last committed chunk of each object");
             this.operator.start(job, parameters(runId));
         }
         catch (Exception ex) {
             logger.warn("Run " + runId + " could not start: " + ex.getMessage(), ex);
             this.store.finished(runId, RunStatus.FAILED, "Could not start: " + ex.getMessage());
+            this.log.add(runId, "Could not start: " + ex.getMessage());
         }
+    }
+
+    private String started(Run run) {
+        int throttle = throttle(run);
+        return "Started on " + this.owner + ": "
+                + ((run.rerunOf() != null)
+                        ? "re-run into " + run.environment() + " of the records quarantined in run " + run.rerunOf()
+                        : run.mode().toLowerCase(Locale.ROOT) + " run into " + run.environment())
+                + " from extraction " + run.snapshotId() + ", mapping v" + run.mappingVersion() + ", "
+                + ((run.scopeVersion() != null) ? "scope v" + run.scopeVersion() : "no scope") + "; " + run.total()
+                + " records in " + run.objects().size() + " objects; chunks of " + chunkSize() + " records; "
+                + ((throttle > 0) ? "throttled to " + throttle + " records/s" : "no throttle") + "; "
+                + ((run.errorThreshold() != null)
+                        ? "error threshold " + run.errorThreshold().toPlainString() + "% quarantined"
+                        : "no error threshold")
+                + "; delete policy " + run.deletePolicy().toLowerCase(Locale.ROOT) + "; requested by "
+                + run.requestedBy();
+    }
+
+    private int chunkSize() {
+        return this.environment.getProperty("switchyard.runs.chunk-size", Integer.class, 1000);
+    }
+
+    private int throttle(Run run) {
+        return (run.recordsPerSecond() != null) ? run.recordsPerSecond()
+                : this.environment.getProperty("switchyard.runs.records-per-second", Integer.class, 0);
     }
 
     static JobParameters parameters(long runId) {
@@ -186,12 +218,9 @@ class RunJobs {
         List<DictionaryObject> source = this.dictionaries.forSnapshot(run.snapshotId());
         ScopeVersion scope = (run.scopeVersion() != null) ? this.scopes.version(run.projectId(), run.scopeVersion())
                 : null;
-        int chunk = this.environment.getProperty("switchyard.runs.chunk-size", Integer.class, 1000);
-        int throttle = (run.recordsPerSecond() != null) ? run.recordsPerSecond()
-                : this.environment.getProperty("switchyard.runs.records-per-second", Integer.class, 0);
         RunContext context = new RunContext(run.id(), run.projectId(), run.environmentId(), run.environment(),
-                run.snapshotId(), run.scopeVersion(), "DELTA".equals(run.mode()), run.plan(), chunk,
-                run.errorThreshold(), throttle);
+                run.snapshotId(), run.scopeVersion(), "DELTA".equals(run.mode()), run.plan(), chunkSize(),
+                run.errorThreshold(), throttle(run), run.rerunOf(), this.store.deletePolicy(run.id()));
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < run.plan().steps().size(); i++) {
             RunPlan.Step step = run.plan().steps().get(i);
@@ -204,7 +233,7 @@ class RunJobs {
                     new RecordRule(Decision.MIGRATE, mapping.filter().match(), mapping.filter().conditions()),
                     RuleCompiler.types(object)) : null;
             ObjectLoad load = new ObjectLoad(context, i, mapping, decision, filter, in.lengths(step.target()),
-                    this.store, this.staged, this.jdbc, this.targets, settings);
+                    this.store, this.log, this.staged, this.jdbc, this.targets, settings);
             steps.add(new StepBuilder("load-" + i + "-" + step.source() + "-" + step.target(), this.repository)
                 .tasklet(load, this.transactions)
                 .listener(load)
@@ -217,22 +246,22 @@ class RunJobs {
                 continue;
             }
             ObjectMapping mapping = document.object(step.source(), step.target()).orElseThrow();
-            LinkPass pass = new LinkPass(context, step, mapping, this.store, this.staged, this.jdbc, this.targets,
-                    settings);
+            LinkPass pass = new LinkPass(context, step, mapping, this.store, this.log, this.staged, this.jdbc,
+                    this.targets, settings);
             steps.add(new StepBuilder("links-" + i + "-" + step.source() + "-" + step.target(), this.repository)
                 .tasklet(pass, this.transactions)
                 .listener(pass)
                 .build());
         }
         steps.add(new StepBuilder("finish", this.repository).tasklet((contribution, chunkContext) -> {
-            finish(context);
+            finish(context, settings);
             return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
         }, this.transactions).build());
         SimpleJobBuilder builder = new JobBuilder(JOB, this.repository).start(steps.get(0));
         for (Step step : steps.subList(1, steps.size())) {
             builder = builder.next(step);
         }
-        return builder.listener(new Outcome(runId)).build();
+        return builder.listener(new RunOutcome(runId, this.store, this.log)).build();
     }
 
     /**
@@ -253,73 +282,28 @@ class RunJobs {
     }
 
     /**
-     * Counts, per object, the records loaded into the environment by earlier runs that
-     * the source has since deleted: reported apart, outside the balance (the project's
-     * delete policy is to report them).
+     * Applies the run's delete policy to the records loaded into the environment by
+     * earlier runs that the source has since deleted ({@link DeletePass}); a re-run of
+     * quarantined records reads only those and leaves deletions to full and delta runs.
      */
-    private void finish(RunContext context) {
-        for (int i = 0; i < context.plan().steps().size(); i++) {
-            RunPlan.Step step = context.plan().steps().get(i);
-            Long deleted = this.jdbc.queryForObject(
-                    """
-                            select count(*) from xref x where x.environment_id = ? and x.source_object = ? and x.target_object = ?
-                            and not exists (select 1 from staged_record s where s.snapshot_id = ? and s.object = x.source_object
-                                            and s.source_id = x.source_id and not s.deleted)""",
-                    Long.class, context.environmentId(), step.source(), step.target(), context.snapshotId());
-            this.store.deleted(context.id(), i, (deleted != null) ? deleted : 0);
+    private void finish(RunContext context, ConnectionSettings settings) {
+        if (context.rerunOf() != null) {
+            return;
         }
-    }
-
-    /**
-     * Sets the run's status from its job's.
-     */
-    private final class Outcome implements JobExecutionListener {
-
-        private final long runId;
-
-        Outcome(long runId) {
-            this.runId = runId;
+        JdbcTargetWriter[] writer = new JdbcTargetWriter[1];
+        try {
+            new DeletePass(context, this.store, this.log, () -> {
+                if (writer[0] == null) {
+                    writer[0] = TargetConnections.open(this.targets, settings);
+                }
+                return writer[0];
+            }).apply();
         }
-
-        @Override
-        public void afterJob(JobExecution execution) {
-            BatchStatus status = execution.getStatus();
-            RunStatus current = RunJobs.this.store.status(this.runId);
-            if (status == BatchStatus.COMPLETED) {
-                Run run = RunJobs.this.store.find(this.runId).orElseThrow();
-                RunJobs.this.store.finished(this.runId, RunStatus.COMPLETED,
-                        run.balanced() ? "Every record has its outcome; the ledger balances"
-                                : "The ledger does not balance: see the objects");
-                return;
-            }
-            if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
-                boolean cancel = current == RunStatus.CANCELLING;
-                RunJobs.this.store.finished(this.runId, cancel ? RunStatus.CANCELLED : RunStatus.PAUSED,
-                        cancel ? "Cancelled; what was loaded stays loaded and is in the ledger"
-                                : "Paused after the last committed chunk; resume to continue");
-                return;
-            }
-            Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-            Throwable cause = failure;
-            while (cause != null && !(cause instanceof TargetUnavailableException)
-                    && !(cause instanceof RunContext.ThresholdExceededException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof TargetUnavailableException) {
-                RunJobs.this.store.finished(this.runId, RunStatus.PAUSED, "Paused: the target is unavailable ("
-                        + cause.getMessage() + "). No record was marked failed; resume when it is back");
-            }
-            else if (cause instanceof RunContext.ThresholdExceededException) {
-                RunJobs.this.store.finished(this.runId, RunStatus.FAILED, cause.getMessage());
-            }
-            else {
-                String message = (failure != null) ? failure.getClass().getSimpleName() + ": " + failure.getMessage()
-                        : "The job ended as " + status;
-                logger.warn("Run " + this.runId + " failed: " + message, failure);
-                RunJobs.this.store.finished(this.runId, RunStatus.FAILED, "Failed: " + message);
+        finally {
+            if (writer[0] != null) {
+                writer[0].close();
             }
         }
-
     }
 
 }

@@ -33,11 +33,14 @@ class RunRecovery implements SmartInitializingSingleton, DisposableBean {
 
     private final RunJobs jobs;
 
+    private final RunLog log;
+
     private ScheduledExecutorService heart;
 
-    RunRecovery(RunStore store, RunJobs jobs) {
+    RunRecovery(RunStore store, RunJobs jobs, RunLog log) {
         this.store = store;
         this.jobs = jobs;
+        this.log = log;
     }
 
     @Override
@@ -46,6 +49,9 @@ class RunRecovery implements SmartInitializingSingleton, DisposableBean {
         if (!interrupted.isEmpty()) {
             logger.warn("Runs " + interrupted + " were interrupted by a stop of their instance: resume them to go on");
         }
+        interrupted.forEach((id) -> this.log.add(id, "Interrupted: found running when " + this.jobs.owner()
+                + " started (its instance stopped or crashed); marked INTERRUPTED, resume it to continue from its"
+                + " last committed chunk"));
         this.jobs.recover();
         this.heart = Executors.newSingleThreadScheduledExecutor((task) -> {
             Thread thread = new Thread(task, "run-heartbeat");
@@ -58,7 +64,9 @@ class RunRecovery implements SmartInitializingSingleton, DisposableBean {
     private void beat() {
         try {
             this.store.heartbeat(this.jobs.owner());
-            this.store.interruptStale(STALE_SECONDS);
+            this.store.interruptStale(STALE_SECONDS)
+                .forEach((id) -> this.log.add(id, "Interrupted: its instance has not been heard of for " + STALE_SECONDS
+                        + " s; marked INTERRUPTED by " + this.jobs.owner() + ", resume it to continue"));
         }
         catch (RuntimeException ex) {
             logger.debug("Heartbeat failed: " + ex.getMessage());

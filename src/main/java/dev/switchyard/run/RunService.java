@@ -75,6 +75,10 @@ public class RunService {
 
     private final AuditLog audit;
 
+    private final RunLog log;
+
+    private final DeletePolicies deletePolicies;
+
     private final JdbcTemplate jdbc;
 
     private RunUndo undo;
@@ -96,7 +100,8 @@ public class RunService {
 
     RunService(RunStore store, RunJobs jobs, ProjectService projects, ConnectionService connections,
             SnapshotLifecycle snapshots, MappingService mappings, MappingInputs inputs, MappingValidator validator,
-            SchemaCheck schemaCheck, ScopeService scopes, StagedRecords staged, AuditLog audit, JdbcTemplate jdbc) {
+            SchemaCheck schemaCheck, ScopeService scopes, StagedRecords staged, AuditLog audit, RunLog log,
+            DeletePolicies deletePolicies, JdbcTemplate jdbc) {
         this.store = store;
         this.jobs = jobs;
         this.projects = projects;
@@ -109,6 +114,8 @@ public class RunService {
         this.scopes = scopes;
         this.staged = staged;
         this.audit = audit;
+        this.log = log;
+        this.deletePolicies = deletePolicies;
         this.jdbc = jdbc;
     }
 
@@ -144,11 +151,96 @@ public class RunService {
         if (threshold != null && (threshold.signum() < 0 || threshold.compareTo(BigDecimal.valueOf(100)) > 0)) {
             throw new InvalidInputException("errorThreshold", "The error threshold is a percentage from 0 to 100");
         }
+        Snapshot snapshot = this.snapshots.latestUsable(projectId)
+            .orElseThrow(() -> new ConflictException("snapshot", "There is no completed extraction to migrate from"));
+        Gate gate = gate(projectId, environment);
+        MappingVersion mapping = gate.mapping();
+        MappingInputs.Inputs in = gate.inputs();
+        ScopeVersion scope;
+        if (environment.getKind() == EnvironmentKind.PRODUCTION) {
+            scope = this.scopes.latestApproved(projectId)
+                .orElseThrow(() -> new ConflictException("environment",
+                        "A production run needs an approved scope: submit the scope and have a stakeholder approve it"));
+            int scopeVersion = scope.getVersion();
+            for (ProductionGate productionGate : this.gates) {
+                productionGate.refusal(projectId, mapping.version(), scopeVersion).ifPresent((refusal) -> {
+                    throw new ConflictException("environment", refusal);
+                });
+            }
+        }
+        else {
+            scope = this.scopes.latest(projectId).orElse(null);
+        }
+        if (mode.equals("DELTA") && this.store.list(projectId, 1000)
+            .stream()
+            .noneMatch((r) -> r.environmentId() == environment.getId() && r.status() == RunStatus.COMPLETED)) {
+            throw new ConflictException("mode",
+                    "A delta run needs a completed run in " + environment.getName() + " to compare with");
+        }
+        RunPlan plan = RunPlanner.plan(mapping.document(), in);
+        List<Long> totals = new ArrayList<>();
+        for (RunPlan.Step step : plan.steps()) {
+            totals.add(this.staged.count(snapshot.getId(), step.source()));
+        }
+        long id = insert(projectId, environment, mode, snapshot.getId(), (scope != null) ? scope.getVersion() : null,
+                mapping, threshold, recordsPerSecond, plan, totals, gate.deletes(), null);
+        this.jobs.launch(id);
+        return get(id);
+    }
+
+    /**
+     * Starts a run in the same environment that reads only the records a finished run
+     * quarantined and that are still not in the environment's cross-reference, from the
+     * same extraction and scope version, with the current mapping: for after the mapping
+     * or the target was fixed.
+     * @param runId the run whose quarantined records to load again
+     * @return the queued re-run (mode RERUN)
+     */
+    public Run rerunQuarantined(long runId) {
+        Run original = get(runId);
+        if (!RERUNNABLE.contains(original.status())) {
+            throw new ConflictException("status", "Run " + runId + " is " + original.status()
+                    + ": quarantined records are re-run from a completed, cancelled or failed run");
+        }
+        Environment environment = this.projects.environments(original.projectId())
+            .stream()
+            .filter((e) -> e.getId() == original.environmentId())
+            .findFirst()
+            .orElseThrow();
+        Gate gate = gate(original.projectId(), environment);
+        RunPlan plan = RunPlanner.plan(gate.mapping().document(), gate.inputs());
+        List<Long> totals = new ArrayList<>();
+        for (RunPlan.Step step : plan.steps()) {
+            totals.add(this.jdbc.queryForObject(
+                    "select count(*) from staged_record s where s.snapshot_id = ?"
+                            + " and s.object = ? and not s.deleted and " + ObjectLoad.RERUN_ONLY,
+                    Long.class, original.snapshotId(), step.source(), runId, step.target(), original.environmentId(),
+                    step.target()));
+        }
+        long waiting = totals.stream().mapToLong(Long::longValue).sum();
+        if (waiting == 0) {
+            throw new ConflictException("run", "Run " + runId
+                    + " has no quarantined records left to re-run: none, or every one is in the target since");
+        }
+        long id = insert(original.projectId(), environment, "RERUN", original.snapshotId(), original.scopeVersion(),
+                gate.mapping(), null, original.recordsPerSecond(), plan, totals, DeletePolicy.REPORT, runId);
+        this.log.add(runId, "Its " + waiting + " quarantined records not loaded since are re-run as run " + id);
+        this.jobs.launch(id);
+        return get(id);
+    }
+
+    /** The statuses of a run whose quarantined records can be re-run. */
+    static final Set<RunStatus> RERUNNABLE = Set.of(RunStatus.COMPLETED, RunStatus.CANCELLED, RunStatus.FAILED);
+
+    /**
+     * The gates every run passes, new or re-run: a target in the environment, a mapping
+     * without blocking errors, the authoring schema in the environment's target, and a
+     * delete policy that fits the mapping.
+     */
+    private Gate gate(Long projectId, Environment environment) {
         this.connections.target(environment.getId())
             .orElseThrow(() -> new ConflictException("environment",
                     "Environment " + environment.getName() + " has no target connection: connect one first"));
-        Snapshot snapshot = this.snapshots.latestUsable(projectId)
-            .orElseThrow(() -> new ConflictException("snapshot", "There is no completed extraction to migrate from"));
         MappingVersion mapping = this.mappings.current(projectId);
         if (mapping.version() == 0) {
             throw new ConflictException("mapping", "Nothing is mapped yet: map the objects first");
@@ -163,21 +255,6 @@ public class RunService {
                             + String.join("; ", blocking.stream().limit(3).map(MappingIssue::message).toList())
                             + ((blocking.size() > 3) ? "; …" : "") + ". Fix them on the mapping page first");
         }
-        ScopeVersion scope;
-        if (environment.getKind() == EnvironmentKind.PRODUCTION) {
-            scope = this.scopes.latestApproved(projectId)
-                .orElseThrow(() -> new ConflictException("environment",
-                        "A production run needs an approved scope: submit the scope and have a stakeholder approve it"));
-            for (ProductionGate gate : this.gates) {
-                int scopeVersion = scope.getVersion();
-                gate.refusal(projectId, mapping.version(), scopeVersion).ifPresent((refusal) -> {
-                    throw new ConflictException("environment", refusal);
-                });
-            }
-        }
-        else {
-            scope = this.scopes.latest(projectId).orElse(null);
-        }
         if (!environment.getName().equalsIgnoreCase(in.environment())) {
             SchemaCheck.Result check = this.schemaCheck.check(projectId, in, mapping.document(), environment.getName());
             if (!check.differences().isEmpty()) {
@@ -187,26 +264,18 @@ public class RunService {
                                 + String.join("; ", check.differences().stream().limit(5).toList()));
             }
         }
-        if (mode.equals("DELTA") && this.store.list(projectId, 1000)
-            .stream()
-            .noneMatch((r) -> r.environmentId() == environment.getId() && r.status() == RunStatus.COMPLETED)) {
-            throw new ConflictException("mode",
-                    "A delta run needs a completed run in " + environment.getName() + " to compare with");
-        }
-        RunPlan plan = RunPlanner.plan(mapping.document(), in);
-        List<Long> totals = new ArrayList<>();
-        for (RunPlan.Step step : plan.steps()) {
-            totals.add(this.staged.count(snapshot.getId(), step.source()));
-        }
-        long id = insert(projectId, environment, mode, snapshot, scope, mapping, threshold, recordsPerSecond, plan,
-                totals);
-        this.jobs.launch(id);
-        return get(id);
+        DeletePolicy deletes = this.deletePolicies.get(projectId);
+        this.deletePolicies.check(projectId, deletes, false);
+        return new Gate(mapping, in, deletes);
+    }
+
+    private record Gate(MappingVersion mapping, MappingInputs.Inputs inputs, DeletePolicy deletes) {
     }
 
     @Transactional
-    long insert(Long projectId, Environment environment, String mode, Snapshot snapshot, ScopeVersion scope,
-            MappingVersion mapping, BigDecimal threshold, Integer recordsPerSecond, RunPlan plan, List<Long> totals) {
+    long insert(Long projectId, Environment environment, String mode, long snapshotId, Integer scopeVersion,
+            MappingVersion mapping, BigDecimal threshold, Integer recordsPerSecond, RunPlan plan, List<Long> totals,
+            DeletePolicy deletes, Long rerunOf) {
         // one active run per environment: lock the environment's row while checking
         this.jdbc.queryForObject("select id from environment where id = ? for update", Long.class, environment.getId());
         this.store.active(environment.getId()).ifPresent((active) -> {
@@ -215,13 +284,12 @@ public class RunService {
                             + environment.getName() + ": wait for it, or pause or cancel it");
         });
         String user = CurrentUser.require().getUsername();
-        long id = this.store.insert(projectId, environment.getId(), mode, snapshot.getId(),
-                (scope != null) ? scope.getVersion() : null, mapping.version(), threshold, recordsPerSecond, user, plan,
-                totals);
+        long id = this.store.insert(projectId, environment.getId(), mode, snapshotId, scopeVersion, mapping.version(),
+                threshold, recordsPerSecond, user, plan, totals, deletes, rerunOf);
         this.audit.record(projectId, "Run", id, "started",
-                mode.toLowerCase(Locale.ROOT) + " run into " + environment.getName() + " from extraction "
-                        + snapshot.getId() + ", mapping v" + mapping.version()
-                        + ((scope != null) ? ", scope v" + scope.getVersion() : ""));
+                mode.toLowerCase(Locale.ROOT) + " run into " + environment.getName() + " from extraction " + snapshotId
+                        + ", mapping v" + mapping.version() + ((scopeVersion != null) ? ", scope v" + scopeVersion : "")
+                        + ((rerunOf != null) ? ", re-running the quarantined records of run " + rerunOf : ""));
         return id;
     }
 
@@ -253,6 +321,7 @@ public class RunService {
             throw new ConflictException("status", "Run " + id + " is " + run.status() + ": only a running run pauses");
         }
         this.audit.record(run.projectId(), "Run", id, "pause requested", "run " + id);
+        this.log.add(id, "Pause requested by " + CurrentUser.require().getUsername());
         return get(id);
     }
 
@@ -267,11 +336,13 @@ public class RunService {
         if (this.store.transition(id, Set.of(RunStatus.RUNNING, RunStatus.PAUSING), RunStatus.CANCELLING,
                 "Cancelling after the chunk in hand")) {
             this.audit.record(run.projectId(), "Run", id, "cancel requested", "run " + id);
+            this.log.add(id, "Cancel requested by " + CurrentUser.require().getUsername());
             return get(id);
         }
         if (this.store.transition(id, RunStatus.RESUMABLE, RunStatus.CANCELLED,
                 "Cancelled; what was loaded stays loaded and is in the ledger")) {
             this.audit.record(run.projectId(), "Run", id, "cancelled", "run " + id);
+            this.log.add(id, "Cancelled by " + CurrentUser.require().getUsername() + " while " + run.status());
             return get(id);
         }
         throw new ConflictException("status", "Run " + id + " is " + run.status() + " and cannot be cancelled");
@@ -293,6 +364,7 @@ public class RunService {
                     "Run " + id + " is " + run.status() + ": only a paused, interrupted or failed run resumes");
         }
         this.audit.record(run.projectId(), "Run", id, "resumed", "run " + id);
+        this.log.add(id, "Resume requested by " + CurrentUser.require().getUsername() + " (was " + run.status() + ")");
         this.jobs.launch(id);
         return get(id);
     }
@@ -320,6 +392,7 @@ public class RunService {
             throw new ConflictException("status", "Run " + id + " is " + run.status() + " and cannot be undone");
         }
         this.audit.record(run.projectId(), "Run", id, "undo", "run " + id + " in " + run.environment());
+        this.log.add(id, "Undo requested by " + CurrentUser.require().getUsername());
         this.undo.launch(get(id));
         return get(id);
     }

@@ -43,13 +43,15 @@ public class RunStore {
 
     long insert(long projectId, long environmentId, String mode, long snapshotId, Integer scopeVersion,
             int mappingVersion, BigDecimal threshold, Integer recordsPerSecond, String requestedBy, RunPlan plan,
-            List<Long> totals) {
+            List<Long> totals, DeletePolicy deletes, Long rerunOf) {
         Long id = this.jdbc.queryForObject("""
                 insert into migration_run (project_id, environment_id, mode, status, snapshot_id, scope_version,
-                    mapping_version, error_threshold, records_per_second, requested_by, plan)
-                values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?::jsonb) returning id""", Long.class, projectId,
-                environmentId, mode, snapshotId, scopeVersion, mappingVersion, threshold, recordsPerSecond, requestedBy,
-                this.json.writeValueAsString(plan));
+                    mapping_version, error_threshold, records_per_second, requested_by, plan, delete_policy,
+                    deactivate, rerun_of)
+                values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?) returning id""", Long.class,
+                projectId, environmentId, mode, snapshotId, scopeVersion, mappingVersion, threshold, recordsPerSecond,
+                requestedBy, this.json.writeValueAsString(plan), deletes.policy().name(),
+                this.json.writeValueAsString(deletes.deactivate()), rerunOf);
         for (int i = 0; i < plan.steps().size(); i++) {
             RunPlan.Step step = plan.steps().get(i);
             this.jdbc.update(
@@ -183,9 +185,64 @@ public class RunStore {
                 counts.getOrDefault(Outcome.ARCHIVED, 0L), runId, position);
     }
 
-    void deleted(long runId, int position, long deleted) {
-        this.jdbc.update("update run_object set deleted = ? where run_id = ? and position = ?", deleted, runId,
-                position);
+    /**
+     * Sets what a run found and did about the records of one object mapping deleted in
+     * the source since earlier runs.
+     */
+    void deleted(long runId, int position, long deleted, long targetDeleted, long deactivated, long refused) {
+        this.jdbc.update("""
+                update run_object set deleted = ?, target_deleted = ?, deactivated = ?, delete_refused = ?
+                where run_id = ? and position = ?""", deleted, targetDeleted, deactivated, refused, runId, position);
+    }
+
+    /**
+     * @return the delete policy a run applies, as it was when the run started
+     */
+    DeletePolicy deletePolicy(long runId) {
+        return this.jdbc.queryForObject("select delete_policy, deactivate::text from migration_run where id = ?",
+                (rs, i) -> new DeletePolicy(DeletePolicy.Policy.valueOf(rs.getString(1)),
+                        List.of(this.json.readValue(rs.getString(2), DeletePolicy.Deactivation[].class))),
+                runId);
+    }
+
+    /**
+     * @return source id → target id of the records of a mapping loaded into the
+     * environment that the snapshot no longer holds (deleted in the source), leaving out
+     * those already marked inactive when asked
+     */
+    Map<String, String> deletedInSource(long environmentId, String source, String target, long snapshotId,
+            boolean skipDeactivated) {
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        this.jdbc.query("""
+                select x.source_id, x.target_id from xref x where x.environment_id = ? and x.source_object = ?
+                and x.target_object = ? and (not ? or not x.deactivated)
+                and not exists (select 1 from staged_record s where s.snapshot_id = ? and s.object = x.source_object
+                                and s.source_id = x.source_id and not s.deleted)
+                order by x.source_id""", (rs) -> {
+            ids.put(rs.getString(1), rs.getString(2));
+        }, environmentId, source, target, skipDeactivated, snapshotId);
+        return ids;
+    }
+
+    /**
+     * Removes records whose target rows were deleted from the cross-reference.
+     */
+    void forget(long environmentId, String source, String target, Collection<String> sourceIds) {
+        this.jdbc.update("""
+                delete from xref where environment_id = ? and source_object = ? and target_object = ?
+                and source_id = any (?)""", environmentId, source, target, sourceIds.toArray(String[]::new));
+    }
+
+    /**
+     * Marks records whose target rows were made inactive, so that later runs leave them
+     * be; their content hash is cleared, so that a record back in the source is written
+     * again.
+     */
+    void deactivated(long environmentId, String source, String target, Collection<String> sourceIds) {
+        this.jdbc.update("""
+                update xref set deactivated = true, content_hash = null where environment_id = ? and source_object = ?
+                and target_object = ? and source_id = any (?)""", environmentId, source, target,
+                sourceIds.toArray(String[]::new));
     }
 
     void ledger(long runId, String source, String target, List<LedgerEntry> entries) {
@@ -219,16 +276,16 @@ public class RunStore {
                 insert into xref (environment_id, source_object, target_object, source_id, target_id, content_hash,
                     run_id) values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (environment_id, source_object, target_object, source_id) do update set
-                    target_id = excluded.target_id, content_hash = excluded.content_hash, run_id = excluded.run_id""",
-                rows, 500, (ps, row) -> {
-                    ps.setLong(1, environmentId);
-                    ps.setString(2, source);
-                    ps.setString(3, target);
-                    ps.setString(4, row[0]);
-                    ps.setString(5, row[1]);
-                    ps.setString(6, row[2]);
-                    ps.setLong(7, runId);
-                });
+                    target_id = excluded.target_id, content_hash = excluded.content_hash, run_id = excluded.run_id,
+                    deactivated = false""", rows, 500, (ps, row) -> {
+            ps.setLong(1, environmentId);
+            ps.setString(2, source);
+            ps.setString(3, target);
+            ps.setString(4, row[0]);
+            ps.setString(5, row[1]);
+            ps.setString(6, row[2]);
+            ps.setLong(7, runId);
+        });
     }
 
     /**
@@ -338,6 +395,43 @@ public class RunStore {
         return counts;
     }
 
+    /**
+     * @return how many of a run's quarantined records are still not in the environment's
+     * cross-reference
+     */
+    long quarantinedWaiting(long runId, long environmentId) {
+        Long count = this.jdbc.queryForObject("""
+                select count(*) from run_ledger l where l.run_id = ? and l.outcome = 'QUARANTINED'
+                and not exists (select 1 from xref x where x.environment_id = ? and x.source_object = l.source_object
+                                and x.target_object = l.target_object and x.source_id = l.source_id)""", Long.class,
+                runId, environmentId);
+        return (count != null) ? count : 0;
+    }
+
+    /**
+     * @return a run's quarantined records grouped by object mapping, field and reason,
+     * the most frequent first
+     */
+    List<ReasonCount> quarantineReasons(long runId, int limit) {
+        return this.jdbc.query("""
+                select source_object, target_object, field, reason, count(*) from run_ledger
+                where run_id = ? and outcome = 'QUARANTINED' group by 1, 2, 3, 4 order by 5 desc, 1, 2, 3, 4
+                limit ?""", (rs, i) -> new ReasonCount(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getLong(5)), runId, limit);
+    }
+
+    /**
+     * How many records of a run were quarantined for one reason.
+     *
+     * @param source the source object
+     * @param target the target object
+     * @param field the field at fault, or null
+     * @param reason the reason
+     * @param count how many
+     */
+    record ReasonCount(String source, String target, String field, String reason, long count) {
+    }
+
     List<LedgerRow> ledgerPage(long runId, Outcome outcome, String object, int offset, int limit) {
         List<Object> params = new ArrayList<>(List.of(runId));
         String where = ledgerFilter(outcome, object, params);
@@ -366,7 +460,8 @@ public class RunStore {
                 (o, i) -> new Run.RunObject(o.getInt("position"), o.getString("source_object"),
                         o.getString("target_object"), o.getString("status"), o.getLong("total"), o.getLong("processed"),
                         o.getLong("created"), o.getLong("updated"), o.getLong("unchanged"), o.getLong("quarantined"),
-                        o.getLong("excluded"), o.getLong("archived"), o.getLong("deleted"), instant(o, "started_at"),
+                        o.getLong("excluded"), o.getLong("archived"), o.getLong("deleted"), o.getLong("target_deleted"),
+                        o.getLong("deactivated"), o.getLong("delete_refused"), instant(o, "started_at"),
                         instant(o, "finished_at")),
                 id);
         return new Run(id, rs.getLong("project_id"), rs.getLong("environment_id"), rs.getString("environment"),
@@ -375,7 +470,8 @@ public class RunStore {
                 rs.getBigDecimal("error_threshold"), (Integer) rs.getObject("records_per_second"),
                 rs.getString("requested_by"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"), rs.getString("message"),
-                this.json.readValue(rs.getString("plan"), RunPlan.class), objects);
+                this.json.readValue(rs.getString("plan"), RunPlan.class), objects, rs.getString("delete_policy"),
+                (Long) rs.getObject("rerun_of"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -44,8 +44,11 @@ class RunUndo {
 
     private final ThreadPoolTaskExecutor executor;
 
+    private final RunLog log;
+
     RunUndo(RunStore store, JdbcTemplate jdbc, ConnectionService connections, JdbcConnectorProvider targets,
-            @Qualifier("runExecutor") ThreadPoolTaskExecutor executor) {
+            @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunLog log) {
+        this.log = log;
         this.store = store;
         this.jdbc = jdbc;
         this.connections = connections;
@@ -99,17 +102,22 @@ class RunUndo {
                     deleted += sourceOf.size();
                 }
             }
-            this.store.finished(run.id(), RunStatus.UNDONE, "Undone: deleted " + deleted + " records this run created"
-                    + (refused.isEmpty() ? "" : "; some could not be deleted: " + String.join("; ", refused)));
+            String message = "Undone: deleted " + deleted + " records this run created"
+                    + (refused.isEmpty() ? "" : "; some could not be deleted: " + String.join("; ", refused));
+            this.store.finished(run.id(), RunStatus.UNDONE, message);
+            this.log.add(run.id(), message);
         }
         catch (TargetUnavailableException ex) {
-            this.store.finished(run.id(), RunStatus.FAILED, "Undo stopped after deleting " + deleted
-                    + " records: the target is unavailable (" + ex.getMessage() + "). Undo again when it is back");
+            String message = "Undo stopped after deleting " + deleted + " records: the target is unavailable ("
+                    + ex.getMessage() + "). Undo again when it is back";
+            this.store.finished(run.id(), RunStatus.FAILED, message);
+            this.log.add(run.id(), "Target outage. " + message);
         }
         catch (RuntimeException ex) {
             logger.warn("Undo of run " + run.id() + " failed", ex);
             this.store.finished(run.id(), RunStatus.FAILED,
                     "Undo stopped after deleting " + deleted + " records: " + ex.getMessage());
+            this.log.add(run.id(), "Undo stopped after deleting " + deleted + " records: " + ex.getMessage());
         }
     }
 

@@ -84,7 +84,9 @@ class ValidationController {
         model.addAttribute("environment", selected);
         List<Validation> cycle = (selected == null) ? List.of()
                 : all.stream().filter((v) -> v.environmentId() == selected.getId()).toList();
-        Optional<Validation> latest = cycle.stream().filter((v) -> v.status().finished()).findFirst();
+        Optional<Validation> latest = cycle.stream()
+            .filter((v) -> v.status() == ValidationStatus.COMPLETED || v.status() == ValidationStatus.COULD_NOT_VERIFY)
+            .findFirst();
         model.addAttribute("latest", latest.orElse(null));
         model.addAttribute("validations", cycle);
         List<Run> runs = this.runs.list(projectId)

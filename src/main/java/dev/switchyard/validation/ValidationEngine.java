@@ -244,8 +244,16 @@ class ValidationEngine {
                 group by outcome""", (rs) -> {
             counts.outcomes.put(rs.getString(1), rs.getLong(2));
         }, run.id(), step.source(), step.target());
-        counts.withoutOutcome = this.store.withoutOutcome(validation.id(), run.id(), run.snapshotId(), step.source(),
-                step.target(), RECORD_FINDINGS);
+        if (run.rerunOf() != null) {
+            // a re-run reads only the records its original run quarantined
+            counts.extracted = run.objects()
+                .stream()
+                .filter((o) -> o.source().equals(step.source()) && o.target().equals(step.target()))
+                .mapToLong(Run.RunObject::total)
+                .sum();
+        }
+        counts.withoutOutcome = this.store.withoutOutcome(validation.id(), run, step.source(), step.target(),
+                RECORD_FINDINGS);
         return counts;
     }
 
@@ -307,6 +315,10 @@ class ValidationEngine {
 
     }
 
+    /** The ledger's outcomes that balance against the records a run read. */
+    static final List<String> BALANCE = List.of("CREATED", "UPDATED", "UNCHANGED", "QUARANTINED", "EXCLUDED",
+            "ARCHIVED");
+
     private static final class Counts {
 
         long extracted;
@@ -319,8 +331,12 @@ class ValidationEngine {
             return this.outcomes.getOrDefault(outcome, 0L);
         }
 
+        /**
+         * @return the outcomes of the records the run read (deletions are outside the
+         * balance)
+         */
         long accounted() {
-            return this.outcomes.values().stream().mapToLong(Long::longValue).sum();
+            return BALANCE.stream().mapToLong(this::get).sum();
         }
 
         long inScope() {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.switchyard.run.Run;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -187,23 +189,39 @@ class ValidationStore {
 
     /**
      * Records, as findings, the source records of an object that the run's ledger has no
-     * outcome for (at most {@code limit}).
+     * outcome for (at most {@code limit}). The records a run must account for are the
+     * snapshot's; for a re-run of quarantined records, those its original run quarantined
+     * that no other run has loaded since.
      * @return how many there are
      */
-    long withoutOutcome(long id, long runId, long snapshotId, String source, String target, int limit) {
-        Long count = this.jdbc.queryForObject("""
-                select count(*) from staged_record s where s.snapshot_id = ? and s.object = ? and not s.deleted
-                and not exists (select 1 from run_ledger l where l.run_id = ? and l.source_object = s.object
-                                and l.target_object = ? and l.source_id = s.source_id)""", Long.class, snapshotId,
-                source, runId, target);
+    long withoutOutcome(long id, Run run, String source, String target, int limit) {
+        String candidates;
+        List<Object> params = new ArrayList<>();
+        if (run.rerunOf() != null) {
+            candidates = """
+                    from run_ledger s where s.run_id = ? and s.source_object = ? and s.target_object = ?
+                    and s.outcome = 'QUARANTINED'
+                    and not exists (select 1 from xref x where x.environment_id = ? and x.source_object = s.source_object
+                                    and x.target_object = s.target_object and x.source_id = s.source_id
+                                    and x.run_id <> ?)""";
+            params.addAll(List.of(run.rerunOf(), source, target, run.environmentId(), run.id()));
+        }
+        else {
+            candidates = "from staged_record s where s.snapshot_id = ? and s.object = ? and not s.deleted";
+            params.addAll(List.of(run.snapshotId(), source));
+        }
+        String missing = candidates + " " + """
+                and not exists (select 1 from run_ledger l where l.run_id = ? and l.source_object = ?
+                                and l.target_object = ? and l.source_id = s.source_id)""";
+        params.addAll(List.of(run.id(), source, target));
+        Long count = this.jdbc.queryForObject("select count(*) " + missing, Long.class, params.toArray());
         if (count != null && count > 0) {
-            this.jdbc.update("""
-                    insert into validation_finding (validation_id, kind, source_object, target_object, source_id)
-                    select ?, 'NO_OUTCOME', s.object, ?, s.source_id from staged_record s
-                    where s.snapshot_id = ? and s.object = ? and not s.deleted
-                    and not exists (select 1 from run_ledger l where l.run_id = ? and l.source_object = s.object
-                                    and l.target_object = ? and l.source_id = s.source_id)
-                    order by s.source_id limit ?""", id, target, snapshotId, source, runId, target, limit);
+            List<Object> insert = new ArrayList<>(List.of(id, source, target));
+            insert.addAll(params);
+            insert.add(limit);
+            this.jdbc.update("insert into validation_finding (validation_id, kind, source_object, target_object,"
+                    + " source_id) select ?, 'NO_OUTCOME', ?, ?, s.source_id " + missing
+                    + " order by s.source_id limit ?", insert.toArray());
         }
         return (count != null) ? count : 0;
     }

@@ -72,6 +72,60 @@ class RunBrowserTests {
         assertThat(web.findElement(By.id("ledger-table")).getText()).contains("Contact → people", "CREATED");
     }
 
+    @Test
+    void analystSetsTheDeletePolicyAndReRunsQuarantinedRecordsFromTheRunPage() throws Exception {
+        Mashmatrix setup = Mashmatrix.mapped(this.mvc, this.fixtures, this.postgres, "rerunner",
+                RunRerunIntegrationTests.narrowSchema());
+        long id = setup.start(this.mvc, "{\"mode\": \"full\"}");
+        String done = setup.await(this.mvc, id, "COMPLETED");
+        int quarantined = (Integer) Mashmatrix.counts(done, "Opportunity").get("quarantined");
+        assertThat(quarantined).isPositive();
+
+        Browser.login(base(), setup.analyst(), Fixtures.PASSWORD);
+        WebDriver web = Browser.driver();
+        // the delete policy, on the runs tab: deactivate needs a column per object
+        web.get(base() + "/projects/" + setup.project() + "/runs");
+        assertThat(web.findElement(By.id("run-policy-note")).getText()).contains("report");
+        web.findElement(By.id("policy-deactivate")).click();
+        web.findElement(By.id("delete-policy-submit")).click();
+        assertThat(Browser.await(By.cssSelector("[role=alert]")).getText())
+            .contains("Account → companies: name the target column and value that mark a record inactive");
+        web.findElement(By.id("policy-delete")).click();
+        web.findElement(By.id("delete-policy-submit")).click();
+        assertThat(Browser.await(By.cssSelector("[role=status]")).getText()).contains("Delete policy: delete");
+        assertThat(web.findElement(By.id("run-policy-note")).getText()).contains("delete");
+        assertThat(web.findElement(By.id("policy-delete")).isSelected()).isTrue();
+
+        // the target is fixed: deal names up to 120 characters
+        try (java.sql.Connection target = java.sql.DriverManager.getConnection(setup.url(), "postgres", "");
+                java.sql.Statement sql = target.createStatement()) {
+            sql.execute("alter table deals alter column name type varchar(120)");
+        }
+        web.get(base() + "/projects/" + setup.project() + "/runs/" + id);
+        assertThat(web.findElement(By.id("run-log")).getAttribute("href"))
+            .endsWith("/projects/" + setup.project() + "/runs/" + id + "/log");
+        org.openqa.selenium.WebElement rerun = web.findElement(By.id("rerun-quarantined"));
+        assertThat(rerun.getText()).isEqualTo("Re-run " + quarantined + " quarantined");
+        rerun.click();
+        org.openqa.selenium.Alert confirm = new WebDriverWait(web, java.time.Duration.ofSeconds(5))
+            .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertThat(confirm.getText()).contains("loads the " + quarantined + " records this run quarantined");
+        confirm.accept();
+        assertThat(Browser.await(By.cssSelector("[role=status]")).getText())
+            .contains("re-runs the quarantined records of run " + id);
+        assertThat(web.findElement(By.id("run-rerun-of")).getText())
+            .isEqualTo("Re-runs the quarantined records of run " + id);
+        new WebDriverWait(web, java.time.Duration.ofSeconds(60))
+            .until((d) -> !d.findElements(By.id("run-balanced")).isEmpty());
+        assertThat(web.findElement(By.id("run-object-2")).getText()).contains("Opportunity → deals",
+                quarantined + " / " + quarantined);
+        assertThat(web.findElements(By.id("rerun-quarantined"))).isEmpty();
+        // nothing left to re-run: the button is gone from the first run too
+        web.get(base() + "/projects/" + setup.project() + "/runs/" + id);
+        assertThat(Browser.await(By.id("run-objects")).getText()).contains("Opportunity → deals");
+        assertThat(web.findElements(By.id("rerun-quarantined"))).isEmpty();
+    }
+
     String base() {
         return "http://localhost:" + this.port;
     }

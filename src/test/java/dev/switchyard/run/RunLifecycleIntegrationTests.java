@@ -1,8 +1,5 @@
 package dev.switchyard.run;
 
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -10,30 +7,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 import com.jayway.jsonpath.JsonPath;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.switchyard.support.ExtractionSteps;
 import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
 import dev.switchyard.support.Mashmatrix;
 import dev.switchyard.support.TargetDatabases;
-import dev.switchyard.support.TestFiles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static dev.switchyard.support.Mashmatrix.counts;
 import static dev.switchyard.support.Mashmatrix.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,11 +50,11 @@ class RunLifecycleIntegrationTests {
         setup.await(this.mvc, setup.start(this.mvc, "{\"mode\": \"full\"}"), "COMPLETED");
 
         // the source changes: an account renamed, a contact added, an opportunity deleted
-        byte[] accounts = rewrite("Account.csv", (rows) -> {
+        byte[] accounts = Mashmatrix.rewrite("Account.csv", (rows) -> {
             rows.get(0).put("Name", "Nissan Motor Co., Ltd.");
             return rows;
         });
-        byte[] contacts = rewrite("Contact.csv", (rows) -> {
+        byte[] contacts = Mashmatrix.rewrite("Contact.csv", (rows) -> {
             Map<String, String> added = new LinkedHashMap<>(rows.get(0));
             added.put("Id", "003f4000099NEWAAA");
             added.put("LastName", "Okafor");
@@ -73,17 +62,12 @@ class RunLifecycleIntegrationTests {
             rows.add(added);
             return rows;
         });
-        byte[] opportunities = rewrite("Opportunity.csv", (rows) -> {
+        byte[] opportunities = Mashmatrix.rewrite("Opportunity.csv", (rows) -> {
             rows.remove(0);
             return rows;
         });
-        this.mvc
-            .perform(multipart("/api/v1/projects/" + setup.project() + "/connections/" + setup.connection() + "/files")
-                .file(new MockMultipartFile("file", "export.zip", "application/zip", TestFiles
-                    .zip(Map.of("Account.csv", accounts, "Contact.csv", contacts, "Opportunity.csv", opportunities))))
-                .with(setup.auth()))
-            .andExpect(status().isOk());
-        ExtractionSteps.extract(this.mvc, setup.project(), "delta", setup.auth());
+        setup.changeSource(this.mvc,
+                Map.of("Account.csv", accounts, "Contact.csv", contacts, "Opportunity.csv", opportunities));
 
         String delta = setup.await(this.mvc, setup.start(this.mvc, "{\"mode\": \"delta\"}"), "COMPLETED");
         assertThat((Boolean) JsonPath.read(delta, "$.balanced")).isTrue();
@@ -165,6 +149,10 @@ class RunLifecycleIntegrationTests {
         }
         String paused = setup.await(this.mvc, id, "PAUSED");
         assertThat((String) JsonPath.read(paused, "$.message")).contains("target is unavailable");
+        assertThat(this.mvc.perform(get("/api/v1/runs/" + id + "/log").with(setup.auth()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString()).contains("Target outage. Paused: the target is unavailable");
         try (Connection admin = this.postgres.getPostgresDatabase().getConnection();
                 Statement sql = admin.createStatement()) {
             sql.execute("alter database " + database + " with allow_connections true");
@@ -182,32 +170,10 @@ class RunLifecycleIntegrationTests {
 
     private static List<String> names() throws Exception {
         List<String> names = new ArrayList<>();
-        for (Map<String, String> row : rows("Opportunity.csv")) {
+        for (Map<String, String> row : Mashmatrix.rows("Opportunity.csv")) {
             names.add(row.get("Name").strip());
         }
         return names;
-    }
-
-    private static List<Map<String, String>> rows(String file) throws Exception {
-        String text = Files.readString(TestFiles.data("sf-export-mashmatrix/" + file), StandardCharsets.UTF_8)
-            .replace("\uFEFF", "");
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(text)) {
-            reader.forEach((r) -> rows.add(new LinkedHashMap<>(r.getFieldsAsMap())));
-        }
-        return rows;
-    }
-
-    private static byte[] rewrite(String file, UnaryOperator<List<Map<String, String>>> change) throws Exception {
-        List<Map<String, String>> rows = change.apply(rows(file));
-        StringWriter out = new StringWriter();
-        try (CsvWriter writer = CsvWriter.builder().build(out)) {
-            writer.writeRecord(rows.get(0).keySet());
-            for (Map<String, String> row : rows) {
-                writer.writeRecord(row.values());
-            }
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
 }

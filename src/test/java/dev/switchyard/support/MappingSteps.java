@@ -32,15 +32,31 @@ public final class MappingSteps {
      */
     public static String mapMashmatrix(MockMvc mvc, long projectId, RequestPostProcessor auth) throws Exception {
         String base = "/api/v1/projects/" + projectId + "/mapping";
-        mvc.perform(put(base).with(auth).contentType(MediaType.APPLICATION_JSON).content("""
-                {"version": 0, "picklistSources": [
-                  {"object": "companies", "field": "industry", "table": "industries", "column": "code"}]}"""))
+        mvc.perform(put(base).with(auth).contentType(MediaType.APPLICATION_JSON).content(PICKLIST_SOURCES))
             .andExpect(status().isOk());
         String suggested = mvc.perform(post(base + "/suggest").with(auth))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
             .getContentAsString();
+        return mvc.perform(put(base).with(auth).contentType(MediaType.APPLICATION_JSON).content(curated(suggested)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    }
+
+    /** The first document to save, before asking for suggestions. */
+    public static final String PICKLIST_SOURCES = """
+            {"version": 0, "picklistSources": [
+              {"object": "companies", "field": "industry", "table": "industries", "column": "code"}]}""";
+
+    /**
+     * @param suggested the answer of {@code POST …/mapping/suggest}
+     * @return the suggested mapping with what suggestions cannot decide curated, ready to
+     * save
+     */
+    public static String curated(String suggested) {
         DocumentContext mapping = JsonPath.parse(JsonPath.parse(suggested).read("$.mapping", Object.class));
         Object trim = JsonPath.parse("[{\"type\": \"trim\", \"collapseSpaces\": true}]").json();
         mapping.set("$.objects[*].fields[?(@.target=='phone')].transforms", trim);
@@ -49,11 +65,7 @@ public final class MappingSteps {
                 "Old Customer", "former customer");
         mapping.put("$.objects[?(@.target=='companies')].fields[?(@.target=='industry')].transforms[0]", "defaultValue",
                 "Other");
-        return mvc.perform(put(base).with(auth).contentType(MediaType.APPLICATION_JSON).content(mapping.jsonString()))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+        return mapping.jsonString();
     }
 
 }

@@ -115,6 +115,59 @@ public record Mashmatrix(long project, String analyst, long connection, RequestP
     }
 
     /**
+     * Replaces the export's files with changed ones and extracts them again (a delta
+     * extraction), as when the source system changed.
+     * @param mvc the application
+     * @param files file name → its new content, for the files that changed
+     */
+    public void changeSource(MockMvc mvc, Map<String, byte[]> files) throws Exception {
+        Map<String, byte[]> all = new java.util.LinkedHashMap<>();
+        for (String name : List.of("Account.csv", "Contact.csv", "Opportunity.csv")) {
+            all.put(name, files.containsKey(name) ? files.get(name)
+                    : java.nio.file.Files.readAllBytes(TestFiles.data("sf-export-mashmatrix/" + name)));
+        }
+        mvc.perform(multipart("/api/v1/projects/" + this.project + "/connections/" + this.connection + "/files")
+            .file(new MockMultipartFile("file", "export.zip", "application/zip", TestFiles.zip(all)))
+            .with(this.auth)).andExpect(status().isOk());
+        ExtractionSteps.extract(mvc, this.project, "delta", this.auth);
+    }
+
+    /**
+     * @param file a file of the export
+     * @return its rows, column → value, in file order
+     */
+    public static List<Map<String, String>> rows(String file) throws Exception {
+        String text = java.nio.file.Files
+            .readString(TestFiles.data("sf-export-mashmatrix/" + file), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\uFEFF", "");
+        List<Map<String, String>> rows = new java.util.ArrayList<>();
+        try (de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.NamedCsvRecord> reader = de.siegmar.fastcsv.reader.CsvReader
+            .builder()
+            .ofNamedCsvRecord(text)) {
+            reader.forEach((r) -> rows.add(new java.util.LinkedHashMap<>(r.getFieldsAsMap())));
+        }
+        return rows;
+    }
+
+    /**
+     * @param file a file of the export
+     * @param change what to change in its rows
+     * @return the changed file as CSV
+     */
+    public static byte[] rewrite(String file, java.util.function.UnaryOperator<List<Map<String, String>>> change)
+            throws Exception {
+        List<Map<String, String>> rows = change.apply(rows(file));
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (de.siegmar.fastcsv.writer.CsvWriter writer = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
+            writer.writeRecord(rows.get(0).keySet());
+            for (Map<String, String> row : rows) {
+                writer.writeRecord(row.values());
+            }
+        }
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * @param run a run's JSON
      * @param object a source object
      * @return its counters

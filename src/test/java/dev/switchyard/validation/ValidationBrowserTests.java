@@ -78,7 +78,7 @@ class ValidationBrowserTests {
         web.findElement(By.linkText("Validation")).click();
         assertThat(Browser.await(By.id("no-validation")).getText()).contains("No validation yet");
         new Select(web.findElement(By.id("validation-run"))).selectByValue(String.valueOf(run));
-        web.findElement(By.id("start-validation-submit")).click();
+        click(web, By.id("start-validation-submit"));
         assertThat(Browser.await(By.cssSelector("[role=status]")).getText()).contains("started");
         // the progress card polls until the validation ends, then the page reloads
         new WebDriverWait(web, Duration.ofSeconds(60))
@@ -109,7 +109,7 @@ class ValidationBrowserTests {
         }
         web.findElement(By.linkText("Back to the validation dashboard")).click();
         new Select(Browser.await(By.id("validation-run"))).selectByValue(String.valueOf(run));
-        web.findElement(By.id("start-validation-submit")).click();
+        click(web, By.id("start-validation-submit"));
         new WebDriverWait(web, Duration.ofSeconds(60))
             .until((d) -> !d.findElements(By.id("validation-tiles")).isEmpty());
         assertThat(web.findElement(By.id("validation-verdict")).getText()).contains("Pass");
