@@ -218,11 +218,19 @@ class ValidationStore {
         params.add(limit);
         params.add(offset);
         return this.jdbc.query("select * from validation_finding where " + where + " order by id limit ? offset ?",
-                (rs, i) -> new Validation.Finding(rs.getLong("id"), FindingKind.valueOf(rs.getString("kind")),
-                        rs.getString("source_object"), rs.getString("target_object"), rs.getString("source_id"),
-                        rs.getString("target_id"), rs.getString("field"), rs.getString("expected"),
-                        rs.getString("actual"), rs.getString("source_value")),
-                params.toArray());
+                (rs, i) -> finding(rs), params.toArray());
+    }
+
+    /**
+     * @return the findings changed by design (or, when false, every other finding) after
+     * a finding id, in id order, at most {@code limit}: a page of a report that walks
+     * them all
+     */
+    List<Validation.Finding> findingsAfter(long id, boolean byDesign, long afterId, int limit) {
+        return this.jdbc.query(
+                "select * from validation_finding where validation_id = ? and "
+                        + (byDesign ? "kind = 'BY_DESIGN'" : "kind <> 'BY_DESIGN'") + " and id > ? order by id limit ?",
+                (rs, i) -> finding(rs), id, afterId, limit);
     }
 
     long findingCount(long id, FindingKind kind, String target, String field) {
@@ -353,6 +361,13 @@ class ValidationStore {
                 instant(rs, "finished_at"), rs.getString("message"), rs.getString("decision"),
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_comment"), List.of(),
                 List.of(), List.of());
+    }
+
+    private static Validation.Finding finding(ResultSet rs) throws SQLException {
+        return new Validation.Finding(rs.getLong("id"), FindingKind.valueOf(rs.getString("kind")),
+                rs.getString("source_object"), rs.getString("target_object"), rs.getString("source_id"),
+                rs.getString("target_id"), rs.getString("field"), rs.getString("expected"), rs.getString("actual"),
+                rs.getString("source_value"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
