@@ -58,6 +58,13 @@ class EndpointAccessIntegrationTests {
     static final Set<String> ANY_MEMBER_CHANGES = Set.of("/projects/{projectId}/scope/comments",
             "/api/v1/projects/{projectId}/scope/versions/{version}/comments");
 
+    /**
+     * Project endpoints that change something and are open to testers: starting a
+     * validation, and a tester's sign-off or rejection.
+     */
+    static final Set<String> TESTER_CHANGES = Set.of("/api/v1/runs/{runId}/validations",
+            "/api/v1/validations/{validationId}/decision");
+
     @Autowired
     MockMvc mvc;
 
@@ -86,9 +93,10 @@ class EndpointAccessIntegrationTests {
         }
 
         boolean isProject() {
-            // snapshot-scoped endpoints check the snapshot's project in the controller
+            // snapshot-, run- and validation-scoped endpoints check their project in the
+            // controller
             return this.pattern.contains("{projectId}") || this.pattern.contains("{snapshotId}")
-                    || this.pattern.contains("{runId}");
+                    || this.pattern.contains("{runId}") || this.pattern.contains("{validationId}");
         }
 
         boolean changes() {
@@ -109,6 +117,16 @@ class EndpointAccessIntegrationTests {
                 project.getId(), snapshot.getId());
     }
 
+    /**
+     * A finished validation of the run, for the validation-scoped endpoints.
+     */
+    private Long validation(long runId) {
+        return this.jdbcTemplate.queryForObject("""
+                insert into validation (run_id, project_id, environment_id, mode, status, requested_by)
+                select id, project_id, environment_id, 'FULL', 'COMPLETED', 'test' from migration_run where id = ?
+                returning id""", Long.class, runId);
+    }
+
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
@@ -125,13 +143,15 @@ class EndpointAccessIntegrationTests {
             .connection());
         Snapshot snapshot = this.snapshots.queue(project.getId(), source.getId(), ExtractionMode.FULL,
                 analyst.getUsername(), 300);
+        Long runId = run(project, snapshot);
         Map<String, String> ids = Map.ofEntries(Map.entry("projectId", project.getId().toString()),
                 Map.entry("userId", analyst.getId().toString()), Map.entry("memberId", "1"),
                 Map.entry("environmentId", "1"), Map.entry("tokenId", "1"),
                 Map.entry("connectionId", source.getId().toString()),
                 Map.entry("snapshotId", snapshot.getId().toString()), Map.entry("findingId", "1"),
                 Map.entry("object", "Account"), Map.entry("version", "1"), Map.entry("notificationId", "1"),
-                Map.entry("archiveId", "1"), Map.entry("runId", run(project, snapshot).toString()));
+                Map.entry("archiveId", "1"), Map.entry("runId", runId.toString()),
+                Map.entry("validationId", validation(runId).toString()));
 
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(30);
@@ -157,7 +177,8 @@ class EndpointAccessIntegrationTests {
                     failures.add(endpoint + " answered a non-member non-admin with " + status);
                 }
             }
-            if (endpoint.isProject() && endpoint.changes() && !ANY_MEMBER_CHANGES.contains(endpoint.pattern())) {
+            if (endpoint.isProject() && endpoint.changes() && !ANY_MEMBER_CHANGES.contains(endpoint.pattern())
+                    && !TESTER_CHANGES.contains(endpoint.pattern())) {
                 int status = call(endpoint, url, this.fixtures.login(tester.getUsername())).getStatus();
                 if (status != 403) {
                     failures.add(endpoint + " answered a TESTER (not ANALYST) with " + status);
