@@ -383,6 +383,9 @@ class ValidationEngine {
 
         final Map<String, Integer> kept = new HashMap<>();
 
+        /** Per referenced object (lower case), its names in the cross-reference. */
+        final Map<String, List<String[]>> xrefObjects = new HashMap<>();
+
         /** The target fields that are references ({@link FieldMapping#reference()}). */
         final Set<String> referenceFields = new HashSet<>();
 
@@ -534,15 +537,31 @@ class ValidationEngine {
                 }
                 Map<String, String> ids = new HashMap<>();
                 if (!parents.isEmpty()) {
-                    ValidationEngine.this.jdbc.query("""
-                            select source_id, target_id from xref where environment_id = ?
-                            and lower(source_object) = lower(?) and source_id = any (?)""", (rs) -> {
-                        ids.put(rs.getString(1), rs.getString(2));
-                    }, this.run.environmentId(), reference.targetObject(), parents.toArray(String[]::new));
+                    for (String[] objects : xrefObjects(reference.targetObject())) {
+                        ValidationEngine.this.jdbc.query("""
+                                select source_id, target_id from xref where environment_id = ? and source_object = ?
+                                and target_object = ? and source_id = any (?)""", (rs) -> {
+                            ids.put(rs.getString(1), rs.getString(2));
+                        }, this.run.environmentId(), objects[0], objects[1], parents.toArray(String[]::new));
+                    }
                 }
                 references.put(field.target(), ids);
             }
             return references;
+        }
+
+        /**
+         * @return the cross-reference's (source object, target object) pairs whose source
+         * object is the given one, ignoring case; looked up once per object, so that each
+         * chunk's lookup is by the cross-reference's primary key
+         */
+        private List<String[]> xrefObjects(String object) {
+            return this.xrefObjects.computeIfAbsent(object.toLowerCase(Locale.ROOT),
+                    (key) -> ValidationEngine.this.jdbc.query("""
+                            select distinct source_object, target_object from xref where environment_id = ?
+                            and lower(source_object) = ?""",
+                            (rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, this.run.environmentId(),
+                            key));
         }
 
         private void compare(MappedRecord record, Map<String, Object> source, String targetId, Map<String, Object> row,

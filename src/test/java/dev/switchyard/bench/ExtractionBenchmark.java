@@ -329,6 +329,34 @@ class ExtractionBenchmark {
             .allSatisfy((o) -> assertThat(o.balanced()).as(o.source() + " balanced").isTrue());
         report("validate", seconds);
         info(peakHeap("validation"));
+        explainWithoutOutcome(migrated.run());
+    }
+
+    /**
+     * Prints the plan of the reconciliation's query for source records without an
+     * outcome, per object: where a validation spends its time before it reads anything
+     * back.
+     */
+    private void explainWithoutOutcome(dev.switchyard.run.Run run) throws SQLException {
+        try (Connection connection = this.dataSource.getConnection();
+                PreparedStatement explain = connection.prepareStatement("""
+                        explain (analyze, costs off) select count(*) from staged_record s where s.snapshot_id = ?
+                        and s.object = ? and not s.deleted and not exists (select 1 from run_ledger l where l.run_id = ?
+                        and l.source_object = s.object and l.target_object = ? and l.source_id = s.source_id)""")) {
+            for (dev.switchyard.run.RunPlan.Step step : run.plan().steps()) {
+                explain.setLong(1, run.snapshotId());
+                explain.setString(2, step.source());
+                explain.setLong(3, run.id());
+                explain.setString(4, step.target());
+                List<String> plan = new ArrayList<>();
+                try (ResultSet rs = explain.executeQuery()) {
+                    while (rs.next()) {
+                        plan.add(rs.getString(1).strip());
+                    }
+                }
+                info("validate: records without outcome of " + step.source() + ": " + String.join(" | ", plan));
+            }
+        }
     }
 
     /**
