@@ -338,16 +338,19 @@ class ExtractionBenchmark {
      * back.
      */
     private void explainWithoutOutcome(dev.switchyard.run.Run run) throws SQLException {
-        try (Connection connection = this.dataSource.getConnection();
-                PreparedStatement explain = connection.prepareStatement("""
-                        explain (analyze, costs off) select count(*) from staged_record s where s.snapshot_id = ?
-                        and s.object = ? and not s.deleted and not exists (select 1 from run_ledger l where l.run_id = ?
-                        and l.source_object = s.object and l.target_object = ? and l.source_id = s.source_id)""")) {
+        try (Connection connection = this.dataSource
+            .getConnection(); PreparedStatement explain = connection.prepareStatement("""
+                    explain (analyze, costs off) select count(*) from (
+                        select source_id from staged_record where snapshot_id = ? and object = ? and not deleted
+                        except
+                        select source_id from run_ledger where run_id = ? and source_object = ? and target_object = ?
+                    ) m""")) {
             for (dev.switchyard.run.RunPlan.Step step : run.plan().steps()) {
                 explain.setLong(1, run.snapshotId());
                 explain.setString(2, step.source());
                 explain.setLong(3, run.id());
-                explain.setString(4, step.target());
+                explain.setString(4, step.source());
+                explain.setString(5, step.target());
                 List<String> plan = new ArrayList<>();
                 try (ResultSet rs = explain.executeQuery()) {
                     while (rs.next()) {
@@ -355,6 +358,44 @@ class ExtractionBenchmark {
                     }
                 }
                 info("validate: records without outcome of " + step.source() + ": " + String.join(" | ", plan));
+            }
+        }
+        explainReferences(run);
+    }
+
+    /**
+     * Prints the plan of the engine's cross-reference lookup for one chunk of parents
+     * (1,000 account ids), on its first and its seventh execution as a prepared statement
+     * (from the sixth on, PostgreSQL may use a generic plan).
+     */
+    private void explainReferences(dev.switchyard.run.Run run) throws SQLException {
+        try (Connection connection = this.dataSource.getConnection();
+                PreparedStatement ids = connection.prepareStatement(
+                        "select source_id from staged_record where snapshot_id = ? and object = 'Account' limit 1000");
+                PreparedStatement explain = connection.prepareStatement("""
+                        explain (analyze, costs off) select source_id, target_id from xref where environment_id = ?
+                        and source_object = ? and target_object = ? and source_id = any (?)""")) {
+            ids.setLong(1, run.snapshotId());
+            List<String> parents = new ArrayList<>();
+            try (ResultSet rs = ids.executeQuery()) {
+                while (rs.next()) {
+                    parents.add(rs.getString(1));
+                }
+            }
+            for (int i = 1; i <= 7; i++) {
+                explain.setLong(1, run.environmentId());
+                explain.setString(2, "Account");
+                explain.setString(3, "companies");
+                explain.setArray(4, connection.createArrayOf("text", parents.toArray()));
+                List<String> plan = new ArrayList<>();
+                try (ResultSet rs = explain.executeQuery()) {
+                    while (rs.next()) {
+                        plan.add(rs.getString(1).strip());
+                    }
+                }
+                if (i == 1 || i == 7) {
+                    info("validate: cross-reference lookup, execution " + i + ": " + String.join(" | ", plan));
+                }
             }
         }
     }
