@@ -373,8 +373,9 @@ class ExtractionBenchmark {
                 PreparedStatement ids = connection.prepareStatement(
                         "select source_id from staged_record where snapshot_id = ? and object = 'Account' limit 1000");
                 PreparedStatement explain = connection.prepareStatement("""
-                        explain (analyze, costs off) select source_id, target_id from xref where environment_id = ?
-                        and source_object = ? and target_object = ? and source_id = any (?)""")) {
+                        explain (analyze, costs off) select x.source_id, x.target_id from unnest(?::varchar[]) as p (id)
+                        join xref x on x.environment_id = ? and x.source_object = ? and x.target_object = ?
+                        and x.source_id = p.id""")) {
             ids.setLong(1, run.snapshotId());
             List<String> parents = new ArrayList<>();
             try (ResultSet rs = ids.executeQuery()) {
@@ -383,10 +384,10 @@ class ExtractionBenchmark {
                 }
             }
             for (int i = 1; i <= 7; i++) {
-                explain.setLong(1, run.environmentId());
-                explain.setString(2, "Account");
-                explain.setString(3, "companies");
-                explain.setArray(4, connection.createArrayOf("text", parents.toArray()));
+                explain.setArray(1, connection.createArrayOf("varchar", parents.toArray()));
+                explain.setLong(2, run.environmentId());
+                explain.setString(3, "Account");
+                explain.setString(4, "companies");
                 List<String> plan = new ArrayList<>();
                 try (ResultSet rs = explain.executeQuery()) {
                     while (rs.next()) {
