@@ -538,15 +538,15 @@ class ValidationEngine {
                 Map<String, String> ids = new HashMap<>();
                 if (!parents.isEmpty()) {
                     for (String[] objects : xrefObjects(reference.targetObject())) {
-                        // one primary-key lookup per parent: as "source_id = any (?)" the
-                        // planner
-                        // preferred scanning every row of the target object per chunk
+                        // a primary-key lookup per parent id: the limit keeps
+                        // the planner from reading all of the parent's rows
                         ValidationEngine.this.jdbc.query("""
-                                select x.source_id, x.target_id from unnest(?::varchar[]) as p (id)
-                                join xref x on x.environment_id = ? and x.source_object = ? and x.target_object = ?
-                                and x.source_id = p.id""", (rs) -> {
-                            ids.put(rs.getString(1), rs.getString(2));
-                        }, parents.toArray(String[]::new), this.run.environmentId(), objects[0], objects[1]);
+                                select p.id, x.target_id from unnest(?::varchar[]) as p (id)
+                                cross join lateral (select target_id from xref where environment_id = ?
+                                    and source_object = ? and target_object = ? and source_id = p.id limit 1) x""",
+                                (rs) -> {
+                                    ids.put(rs.getString(1), rs.getString(2));
+                                }, parents.toArray(String[]::new), this.run.environmentId(), objects[0], objects[1]);
                     }
                 }
                 references.put(field.target(), ids);

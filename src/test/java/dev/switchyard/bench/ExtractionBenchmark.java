@@ -373,9 +373,9 @@ class ExtractionBenchmark {
                 PreparedStatement ids = connection.prepareStatement(
                         "select source_id from staged_record where snapshot_id = ? and object = 'Account' limit 1000");
                 PreparedStatement explain = connection.prepareStatement("""
-                        explain (analyze, costs off) select x.source_id, x.target_id from unnest(?::varchar[]) as p (id)
-                        join xref x on x.environment_id = ? and x.source_object = ? and x.target_object = ?
-                        and x.source_id = p.id""")) {
+                        explain (analyze, costs off) select p.id, x.target_id from unnest(?::varchar[]) as p (id)
+                        cross join lateral (select target_id from xref where environment_id = ?
+                            and source_object = ? and target_object = ? and source_id = p.id limit 1) x""")) {
             ids.setLong(1, run.snapshotId());
             List<String> parents = new ArrayList<>();
             try (ResultSet rs = ids.executeQuery()) {
