@@ -123,6 +123,7 @@ class ValidationEngine {
         try {
             Run run = this.runs.get(validation.runId());
             this.store.started(validationId, loadedCount(run));
+            this.store.analyzeRunTables();
             Optional<DataConnection> target = this.connections.target(run.environmentId());
             if (target.isEmpty()) {
                 unverified(validation, run, "Environment " + run.environment() + " has no target connection any more");

@@ -90,6 +90,15 @@ class ValidationStore {
             .findFirst();
     }
 
+    /**
+     * Refreshes the planner's statistics of the ledger and the cross-reference, which the
+     * run just wrote: with statistics from before the run, PostgreSQL planned the
+     * reconciliation and the reference lookups as scans of whole objects per record.
+     */
+    void analyzeRunTables() {
+        this.jdbc.execute("analyze run_ledger, xref");
+    }
+
     void started(long id, long total) {
         this.jdbc.update("update validation set status = 'RUNNING', started_at = now(), total = ? where id = ?", total,
                 id);
