@@ -1,5 +1,6 @@
 package dev.switchyard.validation;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -10,11 +11,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.switchyard.project.ProjectAccess;
 import dev.switchyard.project.ProjectRole;
+import dev.switchyard.project.ProjectService;
 import dev.switchyard.run.Run;
 import dev.switchyard.run.RunService;
+import dev.switchyard.system.ConflictException;
 import dev.switchyard.system.InvalidInputException;
 import dev.switchyard.system.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +44,17 @@ class ValidationApiController {
 
     private final ProjectAccess access;
 
-    ValidationApiController(ValidationService validations, RunService runs, ProjectAccess access) {
+    private final ProjectService projects;
+
+    private final ValidationWorkbook workbook;
+
+    ValidationApiController(ValidationService validations, RunService runs, ProjectAccess access,
+            ProjectService projects, ValidationWorkbook workbook) {
         this.validations = validations;
         this.runs = runs;
         this.access = access;
+        this.projects = projects;
+        this.workbook = workbook;
     }
 
     /**
@@ -259,6 +272,25 @@ class ValidationApiController {
         int limit = Math.max(1, Math.min(size, 1000));
         return new FindingsJson(this.validations.findingCount(validationId, wanted, object, field),
                 this.validations.findings(validationId, wanted, object, field, Math.max(0, page) * limit, limit));
+    }
+
+    @GetMapping("/api/v1/validations/{validationId}/export.xlsx")
+    @Operation(summary = "A finished validation's report as an XLSX workbook",
+            description = "Sheets Summary (run, environment, mode, status, verdict and its four tiles, the tester's "
+                    + "decision), Objects (count reconciliation), Fields (field comparison), Content checks, Mismatch "
+                    + "samples (every finding but the changes by design, at most 50,000) and Changed by design. "
+                    + "Downloaded as validation-{id}.xlsx; 409 while the validation is queued or running.")
+    void export(@PathVariable long validationId, HttpServletResponse response) throws IOException {
+        Validation validation = visible(validationId);
+        if (!validation.status().finished()) {
+            throw new ConflictException("validation", "Validation " + validationId + " is "
+                    + validation.status().name().toLowerCase(Locale.ROOT) + ": its report is ready once it finishes");
+        }
+        String project = this.projects.get(validation.projectId()).getName();
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(ValidationWorkbook.filename(validationId)).build().toString());
+        this.workbook.write(validation, project, response.getOutputStream());
     }
 
     @PostMapping("/api/v1/validations/{validationId}/decision")

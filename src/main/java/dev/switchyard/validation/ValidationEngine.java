@@ -10,6 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import dev.switchyard.connection.ConnectionService;
 import dev.switchyard.connection.DataConnection;
@@ -93,6 +99,9 @@ class ValidationEngine {
 
     private final JdbcTemplate jdbc;
 
+    /** The read-ahead thread of the validation this thread runs. */
+    private final ThreadLocal<ExecutorService> reader = new ThreadLocal<>();
+
     ValidationEngine(ValidationStore store, RunService runs, MappingService mappings, MappingInputs inputs,
             ConnectionService connections, JdbcConnectorProvider targets, StagedRecords staged, JdbcTemplate jdbc) {
         this.store = store;
@@ -114,6 +123,7 @@ class ValidationEngine {
         try {
             Run run = this.runs.get(validation.runId());
             this.store.started(validationId, loadedCount(run));
+            this.store.analyzeRunTables();
             Optional<DataConnection> target = this.connections.target(run.environmentId());
             if (target.isEmpty()) {
                 unverified(validation, run, "Environment " + run.environment() + " has no target connection any more");
@@ -162,6 +172,22 @@ class ValidationEngine {
     }
 
     private void validate(Validation validation, Run run, JdbcTargetWriter writer) {
+        ExecutorService reader = Executors.newSingleThreadExecutor((task) -> {
+            Thread thread = new Thread(task, "validation-" + validation.id() + "-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.reader.set(reader);
+        try {
+            compareAll(validation, run, writer);
+        }
+        finally {
+            this.reader.remove();
+            reader.shutdownNow();
+        }
+    }
+
+    private void compareAll(Validation validation, Run run, JdbcTargetWriter writer) {
         MappingDocument document = this.mappings.version(run.projectId(), run.mappingVersion()).document();
         MappingInputs.Inputs in = this.inputs.load(run.projectId());
         Map<String, ValidationStore.Threshold> thresholds = this.store.thresholds(run.projectId());
@@ -374,6 +400,12 @@ class ValidationEngine {
 
         final Map<String, Integer> kept = new HashMap<>();
 
+        /** Per referenced object (lower case), its names in the cross-reference. */
+        final Map<String, List<String[]>> xrefObjects = new HashMap<>();
+
+        /** The target fields that are references ({@link FieldMapping#reference()}). */
+        final Set<String> referenceFields = new HashSet<>();
+
         long present;
 
         long missing;
@@ -397,55 +429,96 @@ class ValidationEngine {
             this.progress = progress;
             for (FieldMapping field : mapping.fields()) {
                 this.fields.put(field.target(), new FieldStats(field));
+                if (field.reference() != null) {
+                    this.referenceFields.add(field.target());
+                }
             }
             for (Values.Check check : Values.Check.values()) {
                 this.checks.put(check, new long[2]);
             }
         }
 
+        /**
+         * Reads and compares the object a chunk at a time; while one chunk is compared,
+         * the next is read (ledger, target rows, staged records) on the read-ahead
+         * thread. The target writer is never used by both threads at once: the first
+         * chunk is read on this thread (which caches the target table for
+         * {@code asStored}), and at most one read is in flight, always settled before
+         * this method returns.
+         */
         void run() {
             Set<String> sample = "SAMPLE".equals(this.validation.mode()) ? sample(this.validation, this.run, this.step)
                     : null;
-            String after = "";
-            while (true) {
-                Map<String, String> chunk = new LinkedHashMap<>();
-                ValidationEngine.this.jdbc.query("""
-                        select source_id, target_id from run_ledger where run_id = ? and source_object = ?
-                        and target_object = ? and outcome in ('CREATED', 'UPDATED', 'UNCHANGED') and source_id > ?
-                        order by source_id limit ?""", (rs) -> {
-                    chunk.put(rs.getString(1), rs.getString(2));
-                }, this.run.id(), this.step.source(), this.step.target(), after, CHUNK);
-                if (chunk.isEmpty()) {
-                    return;
+            Chunk chunk = read("", sample);
+            Future<Chunk> ahead = null;
+            try {
+                while (chunk != null) {
+                    String after = chunk.last();
+                    ahead = ValidationEngine.this.readAhead(() -> read(after, sample));
+                    check(chunk);
+                    this.progress.add(chunk.ids().size());
+                    Future<Chunk> next = ahead;
+                    ahead = null;
+                    chunk = settle(next);
                 }
-                check(chunk, sample);
-                this.progress.add(chunk.size());
-                after = chunk.keySet().stream().reduce((a, b) -> b).orElseThrow();
+            }
+            finally {
+                if (ahead != null) {
+                    try {
+                        settle(ahead);
+                    }
+                    catch (RuntimeException ex) {
+                        // the failure that ended the loop is the one to report
+                    }
+                }
             }
         }
 
-        private void check(Map<String, String> chunk, Set<String> sample) {
+        /**
+         * @return the chunk after the source id {@code after}: the ledger's loaded
+         * records, the target rows with their target ids and the staged records to
+         * compare; null when there is none
+         */
+        private Chunk read(String after, Set<String> sample) {
+            Map<String, String> ids = new LinkedHashMap<>();
+            ValidationEngine.this.jdbc.query("""
+                    select source_id, target_id from run_ledger where run_id = ? and source_object = ?
+                    and target_object = ? and outcome in ('CREATED', 'UPDATED', 'UNCHANGED') and source_id > ?
+                    order by source_id limit ?""", (rs) -> {
+                ids.put(rs.getString(1), rs.getString(2));
+            }, this.run.id(), this.step.source(), this.step.target(), after, CHUNK);
+            if (ids.isEmpty()) {
+                return null;
+            }
             Map<String, Map<String, Object>> rows = this.writer.read(this.step.target(), this.step.idColumn(),
-                    chunk.values().stream().filter((id) -> id != null).toList());
+                    ids.values().stream().filter((id) -> id != null).toList());
             List<String> toCompare = new ArrayList<>();
-            chunk.forEach((sourceId, targetId) -> {
+            ids.forEach((sourceId, targetId) -> {
+                if (targetId != null && rows.containsKey(targetId) && (sample == null || sample.contains(sourceId))) {
+                    toCompare.add(sourceId);
+                }
+            });
+            List<StagedRecords.Staged> records = toCompare.isEmpty() ? List.of()
+                    : ValidationEngine.this.staged.byIds(this.run.snapshotId(), this.step.source(), toCompare);
+            return new Chunk(ids, rows, records);
+        }
+
+        private void check(Chunk chunk) {
+            Map<String, Map<String, Object>> rows = chunk.rows();
+            chunk.ids().forEach((sourceId, targetId) -> {
                 if (targetId == null || !rows.containsKey(targetId)) {
                     this.missing++;
                     keep(FindingKind.MISSING_IN_TARGET, null, RECORD_FINDINGS,
-                            finding(FindingKind.MISSING_IN_TARGET, sourceId, targetId, null, null, null, null));
+                            () -> finding(FindingKind.MISSING_IN_TARGET, sourceId, targetId, null, null, null, null));
                 }
                 else {
                     this.present++;
-                    if (sample == null || sample.contains(sourceId)) {
-                        toCompare.add(sourceId);
-                    }
                 }
             });
-            if (toCompare.isEmpty()) {
+            List<StagedRecords.Staged> records = chunk.records();
+            if (records.isEmpty()) {
                 return;
             }
-            List<StagedRecords.Staged> records = ValidationEngine.this.staged.byIds(this.run.snapshotId(),
-                    this.step.source(), toCompare);
             List<MappedRecord> mapped = new ArrayList<>();
             for (StagedRecords.Staged record : records) {
                 mapped.add(this.mapper.map(record.sourceId(), record.values()));
@@ -454,7 +527,7 @@ class ValidationEngine {
             Map<String, Map<String, Object>> sources = new HashMap<>();
             records.forEach((r) -> sources.put(r.sourceId(), r.values()));
             for (MappedRecord record : mapped) {
-                String targetId = chunk.get(record.sourceId());
+                String targetId = chunk.ids().get(record.sourceId());
                 Map<String, Object> row = caseInsensitive(rows.get(targetId));
                 compare(record, sources.get(record.sourceId()), targetId, row, references);
                 this.compared++;
@@ -481,15 +554,35 @@ class ValidationEngine {
                 }
                 Map<String, String> ids = new HashMap<>();
                 if (!parents.isEmpty()) {
-                    ValidationEngine.this.jdbc.query("""
-                            select source_id, target_id from xref where environment_id = ?
-                            and lower(source_object) = lower(?) and source_id = any (?)""", (rs) -> {
-                        ids.put(rs.getString(1), rs.getString(2));
-                    }, this.run.environmentId(), reference.targetObject(), parents.toArray(String[]::new));
+                    for (String[] objects : xrefObjects(reference.targetObject())) {
+                        // a primary-key lookup per parent id: the limit keeps
+                        // the planner from reading all of the parent's rows
+                        ValidationEngine.this.jdbc.query("""
+                                select p.id, x.target_id from unnest(?::varchar[]) as p (id)
+                                cross join lateral (select target_id from xref where environment_id = ?
+                                    and source_object = ? and target_object = ? and source_id = p.id limit 1) x""",
+                                (rs) -> {
+                                    ids.put(rs.getString(1), rs.getString(2));
+                                }, parents.toArray(String[]::new), this.run.environmentId(), objects[0], objects[1]);
+                    }
                 }
                 references.put(field.target(), ids);
             }
             return references;
+        }
+
+        /**
+         * @return the cross-reference's (source object, target object) pairs whose source
+         * object is the given one, ignoring case; looked up once per object, so that each
+         * chunk's lookup is by the cross-reference's primary key
+         */
+        private List<String[]> xrefObjects(String object) {
+            return this.xrefObjects.computeIfAbsent(object.toLowerCase(Locale.ROOT),
+                    (key) -> ValidationEngine.this.jdbc.query("""
+                            select distinct source_object, target_object from xref where environment_id = ?
+                            and lower(source_object) = ?""",
+                            (rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, this.run.environmentId(),
+                            key));
         }
 
         private void compare(MappedRecord record, Map<String, Object> source, String targetId, Map<String, Object> row,
@@ -502,7 +595,7 @@ class ValidationEngine {
                 }
             }
             for (FieldMapping field : this.mapping.fields()) {
-                if (field.reference() != null) {
+                if (this.referenceFields.contains(field.target())) {
                     Object parent = expected.get(field.target());
                     if (parent != null && !parent.toString().isBlank()) {
                         String id = references.get(field.target()).get(parent.toString().strip());
@@ -529,26 +622,26 @@ class ValidationEngine {
                 if (Values.same(raw, actual)) {
                     stats.rawMatched++;
                 }
-                if (field.reference() != null) {
+                if (this.referenceFields.contains(field.target())) {
                     if (want != null || actual != null) {
                         this.referencesChecked++;
                         if (!same) {
                             this.referencesBroken++;
                             keep(FindingKind.BROKEN_REFERENCE, null, RECORD_FINDINGS,
-                                    finding(FindingKind.BROKEN_REFERENCE, record.sourceId(), targetId, field.target(),
-                                            want, actual, raw));
+                                    () -> finding(FindingKind.BROKEN_REFERENCE, record.sourceId(), targetId,
+                                            field.target(), want, actual, raw));
                         }
                     }
                     continue;
                 }
                 if (same && !Values.same(raw, want)) {
                     stats.byDesign++;
-                    keep(FindingKind.BY_DESIGN, field.target(), DESIGN_SAMPLES, finding(FindingKind.BY_DESIGN,
+                    keep(FindingKind.BY_DESIGN, field.target(), DESIGN_SAMPLES, () -> finding(FindingKind.BY_DESIGN,
                             record.sourceId(), targetId, field.target(), want, actual, raw));
                 }
                 if (!same) {
-                    keep(FindingKind.MISMATCH, field.target(), SAMPLES, finding(FindingKind.MISMATCH, record.sourceId(),
-                            targetId, field.target(), want, actual, raw));
+                    keep(FindingKind.MISMATCH, field.target(), SAMPLES, () -> finding(FindingKind.MISMATCH,
+                            record.sourceId(), targetId, field.target(), want, actual, raw));
                 }
                 if (want == null && raw != null && !raw.toString().isBlank()) {
                     // nothing expected from a value: the content checks have nothing to
@@ -562,8 +655,8 @@ class ValidationEngine {
                         if (check.fails(raw, want, actual)) {
                             counts[1]++;
                             FindingKind kind = FindingKind.of(check);
-                            keep(kind, null, SAMPLES,
-                                    finding(kind, record.sourceId(), targetId, field.target(), want, actual, raw));
+                            keep(kind, null, SAMPLES, () -> finding(kind, record.sourceId(), targetId, field.target(),
+                                    want, actual, raw));
                         }
                     }
                 }
@@ -576,11 +669,15 @@ class ValidationEngine {
                     Values.shown(expected), Values.shown(actual), Values.shown(raw));
         }
 
-        private void keep(FindingKind kind, String field, int limit, Validation.Finding finding) {
+        /**
+         * Keeps a finding while fewer than {@code limit} of its kind (and field) are
+         * kept; the finding is only made then.
+         */
+        private void keep(FindingKind kind, String field, int limit, Supplier<Validation.Finding> finding) {
             String key = kind.name() + "\u0000" + field;
             int count = this.kept.merge(key, 1, Integer::sum);
             if (count <= limit) {
-                this.findings.add(finding);
+                this.findings.add(finding.get());
                 if (this.findings.size() >= 5000) {
                     ValidationEngine.this.store.findings(this.validation.id(), this.findings);
                     this.findings.clear();
@@ -617,6 +714,52 @@ class ValidationEngine {
             return results;
         }
 
+    }
+
+    /**
+     * One chunk as read: the ledger's loaded records (source id → target id, in source id
+     * order), the target rows found (by target id) and the staged records to compare.
+     */
+    private record Chunk(Map<String, String> ids, Map<String, Map<String, Object>> rows,
+            List<StagedRecords.Staged> records) {
+
+        String last() {
+            String last = null;
+            for (String id : this.ids.keySet()) {
+                last = id;
+            }
+            return last;
+        }
+
+    }
+
+    /**
+     * Runs a read on the read-ahead thread of the validation in progress.
+     */
+    private Future<Chunk> readAhead(Callable<Chunk> read) {
+        return this.reader.get().submit(read);
+    }
+
+    /**
+     * @return the read's chunk, its failure rethrown as it was
+     */
+    private static Chunk settle(Future<Chunk> read) {
+        try {
+            return read.get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading ahead", ex);
+        }
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (ex.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(ex.getCause());
+        }
     }
 
     private static Map<String, Object> caseInsensitive(Map<String, Object> row) {

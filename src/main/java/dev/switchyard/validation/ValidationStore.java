@@ -92,6 +92,15 @@ class ValidationStore {
             .findFirst();
     }
 
+    /**
+     * Refreshes the planner's statistics of the ledger and the cross-reference, which the
+     * run just wrote: with statistics from before the run, PostgreSQL planned the
+     * reconciliation and the reference lookups as scans of whole objects per record.
+     */
+    void analyzeRunTables() {
+        this.jdbc.execute("analyze run_ledger, xref");
+    }
+
     void started(long id, long total) {
         this.jdbc.update("update validation set status = 'RUNNING', started_at = now(), total = ? where id = ?", total,
                 id);
@@ -191,7 +200,10 @@ class ValidationStore {
      * Records, as findings, the source records of an object that the run's ledger has no
      * outcome for (at most {@code limit}). The records a run must account for are the
      * snapshot's; for a re-run of quarantined records, those its original run quarantined
-     * that no other run has loaded since.
+     * that no other run has loaded since. Set differences are {@code except}s: a hash or
+     * sort set operation whatever the statistics say, where a {@code not exists} was
+     * planned as a nested loop over both (quadratic) when the ledger's statistics
+     * predated the run.
      * @return how many there are
      */
     long withoutOutcome(long id, Run run, String source, String target, int limit) {
@@ -199,29 +211,32 @@ class ValidationStore {
         List<Object> params = new ArrayList<>();
         if (run.rerunOf() != null) {
             candidates = """
-                    from run_ledger s where s.run_id = ? and s.source_object = ? and s.target_object = ?
-                    and s.outcome = 'QUARANTINED'
-                    and not exists (select 1 from xref x where x.environment_id = ? and x.source_object = s.source_object
-                                    and x.target_object = s.target_object and x.source_id = s.source_id
-                                    and x.run_id <> ?)""";
-            params.addAll(List.of(run.rerunOf(), source, target, run.environmentId(), run.id()));
+                    select source_id from run_ledger where run_id = ? and source_object = ? and target_object = ?
+                    and outcome = 'QUARANTINED'
+                    except
+                    select source_id from xref where environment_id = ? and source_object = ? and target_object = ?
+                    and run_id <> ?
+                    """;
+            params.addAll(List.of(run.rerunOf(), source, target, run.environmentId(), source, target, run.id()));
         }
         else {
-            candidates = "from staged_record s where s.snapshot_id = ? and s.object = ? and not s.deleted";
+            candidates = """
+                    select source_id from staged_record where snapshot_id = ? and object = ? and not deleted
+                    """;
             params.addAll(List.of(run.snapshotId(), source));
         }
-        String missing = candidates + " " + """
-                and not exists (select 1 from run_ledger l where l.run_id = ? and l.source_object = ?
-                                and l.target_object = ? and l.source_id = s.source_id)""";
+        String missing = candidates + """
+                except
+                select source_id from run_ledger where run_id = ? and source_object = ? and target_object = ?""";
         params.addAll(List.of(run.id(), source, target));
-        Long count = this.jdbc.queryForObject("select count(*) " + missing, Long.class, params.toArray());
+        Long count = this.jdbc.queryForObject("select count(*) from (" + missing + ") m", Long.class, params.toArray());
         if (count != null && count > 0) {
             List<Object> insert = new ArrayList<>(List.of(id, source, target));
             insert.addAll(params);
             insert.add(limit);
-            this.jdbc.update("insert into validation_finding (validation_id, kind, source_object, target_object,"
-                    + " source_id) select ?, 'NO_OUTCOME', ?, ?, s.source_id " + missing
-                    + " order by s.source_id limit ?", insert.toArray());
+            this.jdbc.update("insert into validation_finding (validation_id, kind, source_object, target_object, "
+                    + "source_id) select ?, 'NO_OUTCOME', ?, ?, m.source_id from (" + missing
+                    + ") m order by m.source_id limit ?", insert.toArray());
         }
         return (count != null) ? count : 0;
     }
@@ -236,11 +251,19 @@ class ValidationStore {
         params.add(limit);
         params.add(offset);
         return this.jdbc.query("select * from validation_finding where " + where + " order by id limit ? offset ?",
-                (rs, i) -> new Validation.Finding(rs.getLong("id"), FindingKind.valueOf(rs.getString("kind")),
-                        rs.getString("source_object"), rs.getString("target_object"), rs.getString("source_id"),
-                        rs.getString("target_id"), rs.getString("field"), rs.getString("expected"),
-                        rs.getString("actual"), rs.getString("source_value")),
-                params.toArray());
+                (rs, i) -> finding(rs), params.toArray());
+    }
+
+    /**
+     * @return the findings changed by design (or, when false, every other finding) after
+     * a finding id, in id order, at most {@code limit}: a page of a report that walks
+     * them all
+     */
+    List<Validation.Finding> findingsAfter(long id, boolean byDesign, long afterId, int limit) {
+        return this.jdbc.query(
+                "select * from validation_finding where validation_id = ? and "
+                        + (byDesign ? "kind = 'BY_DESIGN'" : "kind <> 'BY_DESIGN'") + " and id > ? order by id limit ?",
+                (rs, i) -> finding(rs), id, afterId, limit);
     }
 
     long findingCount(long id, FindingKind kind, String target, String field) {
@@ -371,6 +394,13 @@ class ValidationStore {
                 instant(rs, "finished_at"), rs.getString("message"), rs.getString("decision"),
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_comment"), List.of(),
                 List.of(), List.of());
+    }
+
+    private static Validation.Finding finding(ResultSet rs) throws SQLException {
+        return new Validation.Finding(rs.getLong("id"), FindingKind.valueOf(rs.getString("kind")),
+                rs.getString("source_object"), rs.getString("target_object"), rs.getString("source_id"),
+                rs.getString("target_id"), rs.getString("field"), rs.getString("expected"), rs.getString("actual"),
+                rs.getString("source_value"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

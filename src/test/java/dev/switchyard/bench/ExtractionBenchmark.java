@@ -97,6 +97,9 @@ class ExtractionBenchmark {
     @Autowired
     dev.switchyard.run.RunService runs;
 
+    @Autowired
+    dev.switchyard.validation.ValidationService validations;
+
     private final List<String> results = new ArrayList<>();
 
     private double copyRate = Double.NaN;
@@ -114,7 +117,9 @@ class ExtractionBenchmark {
         copy(folder);
         long project = extract(folder);
         transform(folder);
-        migrate(project);
+        Migrated migrated = migrate(project);
+        validate(migrated);
+        sqlDiff(migrated);
         Files.write(BENCH_DIR.resolve("results.txt"), this.results);
         info("Results written to " + BENCH_DIR.resolve("results.txt"));
     }
@@ -211,7 +216,7 @@ class ExtractionBenchmark {
      * pass, the ledger written. The mapping is the suggested one with what suggestions
      * cannot decide made total: every picklist map gets a default, phones are copied.
      */
-    private void migrate(long projectId) throws Exception {
+    private Migrated migrate(long projectId) throws Exception {
         String url = dev.switchyard.support.TargetDatabases.create(this.postgres, "bench_target",
                 dev.switchyard.support.TargetDatabases.demoSchema());
         this.fixtures.as(Fixtures.ADMIN, () -> this.connections.create(projectId,
@@ -277,6 +282,231 @@ class ExtractionBenchmark {
         assertThat(run.processed()).isEqualTo(RECORDS);
         report("migrate", seconds);
         info(peakHeap("migration"));
+        return new Migrated(run, mapping, url);
+    }
+
+    /**
+     * A migrated run, its mapping and its target database.
+     */
+    private record Migrated(dev.switchyard.run.Run run, dev.switchyard.mapping.MappingDocument mapping,
+            String targetUrl) {
+    }
+
+    /**
+     * A full validation of the migrated run, as a tester starts it: every loaded record
+     * read back from the target, its fields compared with the transform of the staged
+     * source, every reference checked against the cross-reference, the content checks.
+     * Timed from the start request to its end.
+     */
+    private void validate(Migrated migrated) throws Exception {
+        long runId = migrated.run().id();
+        resetPeakHeap();
+        long start = System.nanoTime();
+        dev.switchyard.validation.Validation validation = this.fixtures.as(Fixtures.ADMIN,
+                () -> this.validations.start(runId, dev.switchyard.validation.ValidationService.Request.FULL));
+        long deadline = System.nanoTime() + EXTRACTION_TIMEOUT.toNanos();
+        while (!validation.status().finished()) {
+            assertThat(System.nanoTime()).as("validation finished within " + EXTRACTION_TIMEOUT).isLessThan(deadline);
+            Thread.sleep(100);
+            validation = this.validations.get(validation.id());
+        }
+        double seconds = seconds(start);
+        info(String.format(Locale.ROOT,
+                "Validation %d: %s (%s) after %.2f s: %d records read back, %d field values "
+                        + "compared, %d references checked (%d broken): %s",
+                validation.id(), validation.status(), validation.verdict(), seconds, validation.processed(),
+                validation.fieldsCompared(), validation.relationshipsChecked(), validation.relationshipsBroken(),
+                validation.message()));
+        for (dev.switchyard.validation.Validation.ObjectResult object : validation.objects()) {
+            info(String.format(Locale.ROOT,
+                    "validate %s → %s: extracted %d, loaded %d, in target %s, compared %d, " + "balanced %s",
+                    object.source(), object.target(), object.extracted(), object.loaded(), object.inTarget(),
+                    object.compared(), object.balanced()));
+        }
+        assertThat(validation.status()).as(validation.message())
+            .isEqualTo(dev.switchyard.validation.ValidationStatus.COMPLETED);
+        assertThat(validation.objects()).isNotEmpty()
+            .allSatisfy((o) -> assertThat(o.balanced()).as(o.source() + " balanced").isTrue());
+        report("validate", seconds);
+        info(peakHeap("validation"));
+        explainWithoutOutcome(migrated.run());
+    }
+
+    /**
+     * Prints the plan of the reconciliation's query for source records without an
+     * outcome, per object: where a validation spends its time before it reads anything
+     * back.
+     */
+    private void explainWithoutOutcome(dev.switchyard.run.Run run) throws SQLException {
+        try (Connection connection = this.dataSource
+            .getConnection(); PreparedStatement explain = connection.prepareStatement("""
+                    explain (analyze, costs off) select count(*) from (
+                        select source_id from staged_record where snapshot_id = ? and object = ? and not deleted
+                        except
+                        select source_id from run_ledger where run_id = ? and source_object = ? and target_object = ?
+                    ) m""")) {
+            for (dev.switchyard.run.RunPlan.Step step : run.plan().steps()) {
+                explain.setLong(1, run.snapshotId());
+                explain.setString(2, step.source());
+                explain.setLong(3, run.id());
+                explain.setString(4, step.source());
+                explain.setString(5, step.target());
+                List<String> plan = new ArrayList<>();
+                try (ResultSet rs = explain.executeQuery()) {
+                    while (rs.next()) {
+                        plan.add(rs.getString(1).strip());
+                    }
+                }
+                info("validate: records without outcome of " + step.source() + ": " + String.join(" | ", plan));
+            }
+        }
+        explainReferences(run);
+    }
+
+    /**
+     * Prints the plan of the engine's cross-reference lookup for one chunk of parents
+     * (1,000 account ids), on its first and its seventh execution as a prepared statement
+     * (from the sixth on, PostgreSQL may use a generic plan).
+     */
+    private void explainReferences(dev.switchyard.run.Run run) throws SQLException {
+        try (Connection connection = this.dataSource.getConnection();
+                PreparedStatement ids = connection.prepareStatement(
+                        "select source_id from staged_record where snapshot_id = ? and object = 'Account' limit 1000");
+                PreparedStatement explain = connection.prepareStatement("""
+                        explain (analyze, costs off) select p.id, x.target_id from unnest(?::varchar[]) as p (id)
+                        cross join lateral (select target_id from xref where environment_id = ?
+                            and source_object = ? and target_object = ? and source_id = p.id limit 1) x""")) {
+            ids.setLong(1, run.snapshotId());
+            List<String> parents = new ArrayList<>();
+            try (ResultSet rs = ids.executeQuery()) {
+                while (rs.next()) {
+                    parents.add(rs.getString(1));
+                }
+            }
+            for (int i = 1; i <= 7; i++) {
+                explain.setArray(1, connection.createArrayOf("varchar", parents.toArray()));
+                explain.setLong(2, run.environmentId());
+                explain.setString(3, "Account");
+                explain.setString(4, "companies");
+                List<String> plan = new ArrayList<>();
+                try (ResultSet rs = explain.executeQuery()) {
+                    while (rs.next()) {
+                        plan.add(rs.getString(1).strip());
+                    }
+                }
+                if (i == 1 || i == 7) {
+                    info("validate: cross-reference lookup, execution " + i + ": " + String.join(" | ", plan));
+                }
+            }
+        }
+    }
+
+    /**
+     * The same comparison inside PostgreSQL with plain SQL, as the yardstick for
+     * {@code validate}: in the target database, the workbench's {@code staged_record} and
+     * {@code xref} are foreign tables ({@code postgres_fdw} to the workbench database on
+     * the same server), and one query per object joins the snapshot's staged payloads
+     * through the cross-reference to the target rows and counts, per mapped field,
+     * {@code (payload ->> 'SourceField') IS DISTINCT FROM column::text} — no transforms;
+     * a reference field is compared with the parent's cross-reference (one more join).
+     * Only the queries are timed, the transfer of the staged rows included; setting up
+     * the foreign tables is not. The planner uses remote estimates and no nested loops
+     * (which would look the cross-reference up row by row across the connection).
+     */
+    private void sqlDiff(Migrated migrated) throws Exception {
+        dev.switchyard.run.Run run = migrated.run();
+        String database;
+        try (Connection workbench = this.dataSource.getConnection()) {
+            database = workbench.getCatalog();
+        }
+        try (Connection target = java.sql.DriverManager.getConnection(migrated.targetUrl(), "postgres", "");
+                Statement sql = target.createStatement()) {
+            try (ResultSet rs = sql
+                .executeQuery("select count(*) from pg_available_extensions where name = 'postgres_fdw'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("postgres_fdw available on the embedded server").isEqualTo(1);
+            }
+            sql.execute("create extension if not exists postgres_fdw");
+            sql.execute("drop server if exists workbench cascade");
+            sql.execute("create server workbench foreign data wrapper postgres_fdw options (host 'localhost', port '"
+                    + this.postgres.getPort() + "', dbname '" + database.replace("'", "''") + "', fetch_size '10000')");
+            sql.execute("create user mapping for current_user server workbench options (user 'postgres')");
+            sql.execute("""
+                    create foreign table wb_staged (snapshot_id bigint, object varchar(200), source_id varchar(255),
+                        payload jsonb, deleted boolean)
+                    server workbench options (schema_name 'public', table_name 'staged_record')""");
+            sql.execute("""
+                    create foreign table wb_xref (environment_id bigint, source_object varchar(200),
+                        target_object varchar(200), source_id varchar(255), target_id varchar(255))
+                    server workbench options (schema_name 'public', table_name 'xref')""");
+            // hash joins: a nested loop would look the cross-reference up row by row
+            // across the wire
+            sql.execute("set enable_nestloop = off");
+            long start = System.nanoTime();
+            long records = 0;
+            long values = 0;
+            for (dev.switchyard.run.RunPlan.Step step : run.plan().steps()) {
+                dev.switchyard.mapping.ObjectMapping mapping = migrated.mapping()
+                    .object(step.source(), step.target())
+                    .orElseThrow();
+                List<String> counts = new ArrayList<>();
+                List<String> joins = new ArrayList<>();
+                List<String> names = new ArrayList<>();
+                for (dev.switchyard.mapping.FieldMapping field : mapping.fields()) {
+                    if (field.input() == null) {
+                        continue;
+                    }
+                    String column = "t.\"" + field.target().toLowerCase(Locale.ROOT) + "\"::text";
+                    String source = "(s.payload ->> '" + field.input().replace("'", "''") + "')";
+                    if (field.reference() != null) {
+                        String parent = "p" + joins.size();
+                        joins.add(" left join wb_xref " + parent + " on " + parent + ".environment_id = "
+                                + run.environmentId() + " and " + parent + ".source_object = '"
+                                + parentObject(run, field.reference().targetObject()).replace("'", "''") + "' and "
+                                + parent + ".source_id = " + source);
+                        source = parent + ".target_id";
+                    }
+                    counts.add("count(*) filter (where " + source + " is distinct from " + column + ")");
+                    names.add(field.target());
+                }
+                String query = "select count(*)" + counts.stream().map((c) -> ", " + c).collect(Collectors.joining())
+                        + " from wb_staged s join wb_xref x on x.environment_id = " + run.environmentId()
+                        + " and x.source_object = s.object and x.target_object = '" + step.target().replace("'", "''")
+                        + "' and x.source_id = s.source_id join \"" + step.target().toLowerCase(Locale.ROOT)
+                        + "\" t on t.\"" + step.idColumn().toLowerCase(Locale.ROOT) + "\"::text = x.target_id"
+                        + String.join("", joins) + " where s.snapshot_id = " + run.snapshotId() + " and s.object = '"
+                        + step.source().replace("'", "''") + "' and not s.deleted";
+                long objectStart = System.nanoTime();
+                try (ResultSet rs = sql.executeQuery(query)) {
+                    rs.next();
+                    records += rs.getLong(1);
+                    values += rs.getLong(1) * names.size();
+                    StringBuilder differing = new StringBuilder();
+                    for (int i = 0; i < names.size(); i++) {
+                        differing.append(' ').append(names.get(i)).append('=').append(rs.getLong(i + 2));
+                    }
+                    info(String.format(Locale.ROOT,
+                            "sql-diff %s → %s: %d records, %d fields in %.2f s; differing " + "without transforms:%s",
+                            step.source(), step.target(), rs.getLong(1), names.size(), seconds(objectStart),
+                            differing));
+                }
+            }
+            double seconds = seconds(start);
+            info(String.format(Locale.ROOT, "sql-diff: %d records, %d values compared in %.2f s", records, values,
+                    seconds));
+            report("sql-diff", seconds);
+            sql.execute("drop server workbench cascade");
+        }
+    }
+
+    private static String parentObject(dev.switchyard.run.Run run, String object) {
+        return run.plan()
+            .steps()
+            .stream()
+            .map(dev.switchyard.run.RunPlan.Step::source)
+            .filter(object::equalsIgnoreCase)
+            .findFirst()
+            .orElse(object);
     }
 
     private long stagedRows(long snapshotId) throws SQLException {

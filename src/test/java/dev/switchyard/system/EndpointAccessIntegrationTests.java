@@ -95,7 +95,8 @@ class EndpointAccessIntegrationTests {
         }
 
         boolean isProject() {
-            // snapshot-scoped endpoints check the snapshot's project in the controller
+            // snapshot-, run- and validation-scoped endpoints check their project in the
+            // controller
             return this.pattern.contains("{projectId}") || this.pattern.contains("{snapshotId}")
                     || this.pattern.contains("{runId}") || this.pattern.contains("{validationId}");
         }

@@ -47,6 +47,9 @@ class ValidationIntegrationTests {
     @Autowired
     EmbeddedPostgres postgres;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void aCleanRunPassesAndEveryCorruptionIsFoundRecordByRecord() throws Exception {
         Mashmatrix setup = Mashmatrix.mapped(this.mvc, this.fixtures, this.postgres, "validator", SCHEMA);
@@ -143,6 +146,16 @@ class ValidationIntegrationTests {
         assertThat(object(gone, "Contact")).containsEntry("balanced", null);
         assertThat((String) object(gone, "Contact").get("reason")).contains("people");
         assertThat(object(gone, "Account")).containsEntry("balanced", true);
+
+        // a source record the ledger lost its outcome for is named
+        this.jdbc.update("delete from run_ledger where run_id = ? and source_object = 'Account' and source_id = ?", run,
+                company);
+        String unaccounted = validate(setup.auth(), run, null);
+        assertThat(object(unaccounted, "Account")).containsEntry("withoutOutcome", 1)
+            .containsEntry("created", 82)
+            .containsEntry("balanced", false);
+        long last = ((Number) JsonPath.read(unaccounted, "$.id")).longValue();
+        assertThat(findings(setup.auth(), last, "NO_OUTCOME")).containsExactly(company + "|companies|null");
     }
 
     @Test
