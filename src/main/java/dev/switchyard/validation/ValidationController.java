@@ -203,6 +203,24 @@ class ValidationController {
         return "validation/findings";
     }
 
+    @GetMapping("/projects/{projectId}/validations/{validationId}/export.xlsx")
+    void export(@PathVariable Long projectId, @PathVariable long validationId, HttpServletResponse response)
+            throws java.io.IOException {
+        this.access.requireView(projectId);
+        Validation validation = validation(projectId, validationId);
+        if (!validation.status().finished()) {
+            throw new dev.switchyard.system.ConflictException("validation",
+                    "Validation " + validationId + " is still running: its report is ready once it finishes");
+        }
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                org.springframework.http.ContentDisposition.attachment()
+                    .filename(ValidationWorkbook.filename(validationId))
+                    .build()
+                    .toString());
+        this.workbook.write(validation, this.projects.get(projectId).getName(), response.getOutputStream());
+    }
+
     @PostMapping("/projects/{projectId}/validations/{validationId}/decision")
     String decide(@PathVariable Long projectId, @PathVariable long validationId,
             @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,

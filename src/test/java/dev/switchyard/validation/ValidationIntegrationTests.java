@@ -135,6 +135,21 @@ class ValidationIntegrationTests {
         Map<String, Object> name = field(corrupt, "companies", "name");
         assertThat(name).containsEntry("compared", 83).containsEntry("matched", 82).containsEntry("status", "FAIL");
 
+        // the report downloads from the validation's page too
+        byte[] report = this.mvc
+            .perform(get("/projects/" + setup.project() + "/validations/" + id + "/export.xlsx")
+                .with(this.fixtures.login(setup.analyst())))
+            .andExpect(status().isOk())
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string("Content-Disposition", org.hamcrest.Matchers.containsString("validation-" + id + ".xlsx")))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(report))) {
+            assertThat(book.getSheet("Mismatch samples")).isNotNull();
+        }
+
         // a table that cannot be read back: could not verify, never a pass
         try (Connection target = DriverManager.getConnection(setup.url(), "postgres", "");
                 Statement sql = target.createStatement()) {
