@@ -57,8 +57,11 @@ class ValidationController {
 
     private final JsonMapper json;
 
+    private final ValidationWorkbook workbook;
+
     ValidationController(ValidationService validations, RunService runs, ProjectService projects, ProjectAccess access,
-            WorkspaceModel workspace, JdbcTemplate jdbc, JsonMapper json) {
+            WorkspaceModel workspace, JdbcTemplate jdbc, JsonMapper json, ValidationWorkbook workbook) {
+        this.workbook = workbook;
         this.validations = validations;
         this.runs = runs;
         this.projects = projects;
