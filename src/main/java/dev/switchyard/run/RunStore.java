@@ -289,20 +289,48 @@ public class RunStore {
     }
 
     /**
-     * @return source id → target id of the given source records loaded into the
-     * environment (for any target object)
+     * @return the cross-reference's (source object, target object) pairs of an
+     * environment whose source object is the given one, ignoring case: looked up once, so
+     * that each lookup of target ids is by the cross-reference's primary key
      */
-    Map<String, String> targetIds(long environmentId, String source, Collection<String> sourceIds) {
+    List<String[]> xrefObjects(long environmentId, String source) {
+        return this.jdbc.query("""
+                select distinct source_object, target_object from xref where environment_id = ?
+                and lower(source_object) = lower(?)""", (rs, i) -> new String[] { rs.getString(1), rs.getString(2) },
+                environmentId, source);
+    }
+
+    /**
+     * @return source id → target id of the given source records loaded into the
+     * environment under the given (source object, target object) pairs (see
+     * {@link #xrefObjects})
+     */
+    Map<String, String> targetIds(long environmentId, List<String[]> objects, Collection<String> sourceIds) {
         Map<String, String> ids = new HashMap<>();
         if (sourceIds.isEmpty()) {
             return ids;
         }
-        this.jdbc.query("""
-                select source_id, target_id from xref where environment_id = ? and lower(source_object) = lower(?)
-                and source_id = any (?)""", (rs) -> {
-            ids.put(rs.getString(1), rs.getString(2));
-        }, environmentId, source, sourceIds.toArray(String[]::new));
+        String[] array = sourceIds.toArray(String[]::new);
+        for (String[] pair : objects) {
+            // a primary-key lookup per source id: the limit keeps the planner from
+            // reading all of the object's rows
+            this.jdbc.query("""
+                    select p.id, x.target_id from unnest(?::varchar[]) as p (id)
+                    cross join lateral (select target_id from xref where environment_id = ? and source_object = ?
+                        and target_object = ? and source_id = p.id limit 1) x""", (rs) -> {
+                ids.put(rs.getString(1), rs.getString(2));
+            }, array, environmentId, pair[0], pair[1]);
+        }
         return ids;
+    }
+
+    /**
+     * Refreshes the planner's statistics of the ledger and the cross-reference, which a
+     * run grows from nothing: a lookup planned from statistics taken before the run can
+     * scan where it should look up a key.
+     */
+    void analyze() {
+        this.jdbc.execute("analyze run_ledger, xref");
     }
 
     /**
