@@ -160,14 +160,14 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution execution = chunkContext.getStepContext().getStepExecution();
-        RunStatus status = this.store.status(this.run.id());
-        if (status == RunStatus.PAUSING || status == RunStatus.CANCELLING) {
+        RunStore.Progress progress = this.store.progress(this.run.id());
+        if (progress.status() == RunStatus.PAUSING || progress.status() == RunStatus.CANCELLING) {
             execution.setTerminateOnly();
             return RepeatStatus.FINISHED;
         }
         // on the committed counters: the chunk that went over the threshold stays in the
         // ledger with the target rows it wrote, and the run aborts before the next one
-        this.run.checkThreshold(this.store, this.position);
+        this.run.checkThreshold(progress);
         ExecutionContext context = execution.getExecutionContext();
         String after = context.getString(AFTER, "");
         List<Row> rows = read(after);
