@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,6 +57,8 @@ class LinkPass implements Tasklet, StepExecutionListener {
 
     private final ConnectionSettings settings;
 
+    private final Map<String, List<String[]>> xrefObjects = new HashMap<>();
+
     private JdbcTargetWriter writer;
 
     LinkPass(RunContext run, RunPlan.Step step, ObjectMapping mapping, RunStore store, RunLog log, StagedRecords staged,
@@ -71,6 +74,13 @@ class LinkPass implements Tasklet, StepExecutionListener {
         this.jdbc = jdbc;
         this.targets = targets;
         this.settings = settings;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        // the object's own rows, just loaded, are what its references look up
+        this.store.analyze();
+        this.xrefObjects.clear();
     }
 
     @Override
@@ -138,7 +148,10 @@ class LinkPass implements Tasklet, StepExecutionListener {
                     ids.add(p.get(field.target()));
                 }
             });
-            Map<String, String> resolved = this.store.targetIds(this.run.environmentId(), parentObject, ids);
+            Map<String, String> resolved = this.store.targetIds(this.run.environmentId(),
+                    this.xrefObjects.computeIfAbsent(parentObject.toLowerCase(Locale.ROOT),
+                            (key) -> this.store.xrefObjects(this.run.environmentId(), parentObject)),
+                    ids);
             wanted.forEach((sourceId, parents) -> {
                 String parent = parents.get(field.target());
                 if (parent == null) {

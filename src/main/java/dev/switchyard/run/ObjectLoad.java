@@ -99,6 +99,8 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
 
     private JdbcTargetWriter writer;
 
+    private final Map<String, List<String[]>> xrefObjects = new HashMap<>();
+
     ObjectLoad(RunContext run, int position, ObjectMapping mapping, CompiledRule decision, CompiledRule filter,
             Map<String, Integer> lengths, RunStore store, RunLog log, StagedRecords staged, JdbcTemplate jdbc,
             JdbcConnectorProvider targets, ConnectionSettings settings) {
@@ -120,6 +122,9 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.store.objectStarted(this.run.id(), this.position);
+        // the objects loaded before this one are what its references look up
+        this.store.analyze();
+        this.xrefObjects.clear();
         Run.RunObject object = object();
         this.log.add(this.run.id(),
                 name() + ((object.processed() == 0) ? ": started, " + object.total() + " records to read"
@@ -155,14 +160,14 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution execution = chunkContext.getStepContext().getStepExecution();
-        RunStatus status = this.store.status(this.run.id());
-        if (status == RunStatus.PAUSING || status == RunStatus.CANCELLING) {
+        RunStore.Progress progress = this.store.progress(this.run.id());
+        if (progress.status() == RunStatus.PAUSING || progress.status() == RunStatus.CANCELLING) {
             execution.setTerminateOnly();
             return RepeatStatus.FINISHED;
         }
         // on the committed counters: the chunk that went over the threshold stays in the
         // ledger with the target rows it wrote, and the run aborts before the next one
-        this.run.checkThreshold(this.store, this.position);
+        this.run.checkThreshold(progress);
         ExecutionContext context = execution.getExecutionContext();
         String after = context.getString(AFTER, "");
         List<Row> rows = read(after);
@@ -284,7 +289,7 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
                 }
             }
             Map<String, String> resolved = deferred ? Map.of()
-                    : this.store.targetIds(this.run.environmentId(), reference.targetObject(), parents);
+                    : this.store.targetIds(this.run.environmentId(), xrefObjects(reference.targetObject()), parents);
             for (MappedRecord record : mapped) {
                 if (outcomes.get(record.sourceId()) != null) {
                     continue;
@@ -327,6 +332,22 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
             }
         }
         return records;
+    }
+
+    /**
+     * @return the cross-reference's (source object, target object) pairs of a referenced
+     * object, with this step's own pair when it references its own source object (the
+     * only pair this step adds to the cross-reference)
+     */
+    private List<String[]> xrefObjects(String object) {
+        return this.xrefObjects.computeIfAbsent(object.toLowerCase(Locale.ROOT), (key) -> {
+            List<String[]> pairs = new ArrayList<>(this.store.xrefObjects(this.run.environmentId(), object));
+            if (object.equalsIgnoreCase(this.step.source()) && pairs.stream()
+                .noneMatch((p) -> p[0].equals(this.step.source()) && p[1].equals(this.step.target()))) {
+                pairs.add(new String[] { this.step.source(), this.step.target() });
+            }
+            return pairs;
+        });
     }
 
     private void write(List<TargetRecord> records, List<Row> rows, String after,

@@ -46,17 +46,15 @@ record RunContext(long id, long projectId, long environmentId, String environmen
     }
 
     /**
-     * @param store the run store
-     * @param position the object being loaded
+     * @param progress the run's committed counters
      * @throws ThresholdExceededException when more than the threshold is quarantined
      */
-    void checkThreshold(RunStore store, int position) {
+    void checkThreshold(RunStore.Progress progress) {
         if (this.threshold == null) {
             return;
         }
-        Run run = store.find(this.id).orElseThrow();
-        long processed = run.objects().stream().mapToLong(Run.RunObject::processed).sum();
-        long quarantined = run.objects().stream().mapToLong(Run.RunObject::quarantined).sum();
+        long processed = progress.processed();
+        long quarantined = progress.quarantined();
         if (processed >= THRESHOLD_MINIMUM && BigDecimal.valueOf(quarantined * 100)
             .divide(BigDecimal.valueOf(processed), 2, RoundingMode.HALF_UP)
             .compareTo(this.threshold) > 0) {

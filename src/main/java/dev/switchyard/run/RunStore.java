@@ -92,6 +92,27 @@ public class RunStore {
             .findFirst();
     }
 
+    /**
+     * @return a run's status with its counters summed over its objects, in one query
+     * (read before every chunk)
+     */
+    Progress progress(long id) {
+        return this.jdbc.queryForObject("""
+                select r.status, coalesce(sum(o.processed), 0), coalesce(sum(o.quarantined), 0)
+                from migration_run r left join run_object o on o.run_id = r.id where r.id = ? group by r.status""",
+                (rs, i) -> new Progress(RunStatus.valueOf(rs.getString(1)), rs.getLong(2), rs.getLong(3)), id);
+    }
+
+    /**
+     * A run's status and counters, as read before a chunk.
+     *
+     * @param status its status
+     * @param processed the records its objects have read
+     * @param quarantined the records its objects have quarantined
+     */
+    record Progress(RunStatus status, long processed, long quarantined) {
+    }
+
     RunStatus status(long id) {
         return RunStatus
             .valueOf(this.jdbc.queryForObject("select status from migration_run where id = ?", String.class, id));
@@ -245,23 +266,38 @@ public class RunStore {
                 sourceIds.toArray(String[]::new));
     }
 
+    /**
+     * Records a chunk's outcomes, in one statement (the chunk's columns as arrays).
+     */
     void ledger(long runId, String source, String target, List<LedgerEntry> entries) {
-        this.jdbc.batchUpdate("""
+        if (entries.isEmpty()) {
+            return;
+        }
+        int n = entries.size();
+        String[] ids = new String[n];
+        String[] outcomes = new String[n];
+        String[] targetIds = new String[n];
+        String[] reasons = new String[n];
+        String[] fields = new String[n];
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            LedgerEntry e = entries.get(i);
+            ids[i] = e.sourceId();
+            outcomes[i] = e.outcome().name();
+            targetIds[i] = e.targetId();
+            reasons[i] = clip(e.reason(), 4000);
+            fields[i] = clip(e.field(), 200);
+            values[i] = e.value();
+        }
+        this.jdbc.update("""
                 insert into run_ledger (run_id, source_object, target_object, source_id, outcome, target_id, reason,
-                    field, value) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    field, value)
+                select ?, ?, ?, u.* from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                    ?::text[]) as u
                 on conflict (run_id, source_object, target_object, source_id) do update set outcome = excluded.outcome,
                     target_id = excluded.target_id, reason = excluded.reason, field = excluded.field,
-                    value = excluded.value""", entries, 500, (ps, e) -> {
-            ps.setLong(1, runId);
-            ps.setString(2, source);
-            ps.setString(3, target);
-            ps.setString(4, e.sourceId());
-            ps.setString(5, e.outcome().name());
-            ps.setString(6, e.targetId());
-            ps.setString(7, clip(e.reason(), 4000));
-            ps.setString(8, clip(e.field(), 200));
-            ps.setString(9, e.value());
-        });
+                    value = excluded.value""", runId, source, target, ids, outcomes, targetIds, reasons, fields,
+                values);
     }
 
     void note(long runId, String source, String target, String sourceId, String note) {
@@ -271,38 +307,76 @@ public class RunStore {
                 target, sourceId);
     }
 
+    /**
+     * Records a chunk's loaded records in the cross-reference, in one statement (the
+     * chunk's columns as arrays).
+     */
     void xref(long environmentId, long runId, String source, String target, List<String[]> rows) {
-        this.jdbc.batchUpdate("""
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        String[] ids = new String[n];
+        String[] targetIds = new String[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = rows.get(i)[0];
+            targetIds[i] = rows.get(i)[1];
+            hashes[i] = rows.get(i)[2];
+        }
+        this.jdbc.update("""
                 insert into xref (environment_id, source_object, target_object, source_id, target_id, content_hash,
-                    run_id) values (?, ?, ?, ?, ?, ?, ?)
+                    run_id)
+                select ?, ?, ?, u.id, u.target_id, u.hash, ?
+                from unnest(?::varchar[], ?::varchar[], ?::text[]) as u (id, target_id, hash)
                 on conflict (environment_id, source_object, target_object, source_id) do update set
                     target_id = excluded.target_id, content_hash = excluded.content_hash, run_id = excluded.run_id,
-                    deactivated = false""", rows, 500, (ps, row) -> {
-            ps.setLong(1, environmentId);
-            ps.setString(2, source);
-            ps.setString(3, target);
-            ps.setString(4, row[0]);
-            ps.setString(5, row[1]);
-            ps.setString(6, row[2]);
-            ps.setLong(7, runId);
-        });
+                    deactivated = false""", environmentId, source, target, runId, ids, targetIds, hashes);
+    }
+
+    /**
+     * @return the cross-reference's (source object, target object) pairs of an
+     * environment whose source object is the given one, ignoring case: looked up once, so
+     * that each lookup of target ids is by the cross-reference's primary key
+     */
+    List<String[]> xrefObjects(long environmentId, String source) {
+        return this.jdbc.query("""
+                select distinct source_object, target_object from xref where environment_id = ?
+                and lower(source_object) = lower(?)""", (rs, i) -> new String[] { rs.getString(1), rs.getString(2) },
+                environmentId, source);
     }
 
     /**
      * @return source id → target id of the given source records loaded into the
-     * environment (for any target object)
+     * environment under the given (source object, target object) pairs (see
+     * {@link #xrefObjects})
      */
-    Map<String, String> targetIds(long environmentId, String source, Collection<String> sourceIds) {
+    Map<String, String> targetIds(long environmentId, List<String[]> objects, Collection<String> sourceIds) {
         Map<String, String> ids = new HashMap<>();
         if (sourceIds.isEmpty()) {
             return ids;
         }
-        this.jdbc.query("""
-                select source_id, target_id from xref where environment_id = ? and lower(source_object) = lower(?)
-                and source_id = any (?)""", (rs) -> {
-            ids.put(rs.getString(1), rs.getString(2));
-        }, environmentId, source, sourceIds.toArray(String[]::new));
+        String[] array = sourceIds.toArray(String[]::new);
+        for (String[] pair : objects) {
+            // a primary-key lookup per source id: the limit keeps the planner from
+            // reading all of the object's rows
+            this.jdbc.query("""
+                    select p.id, x.target_id from unnest(?::varchar[]) as p (id)
+                    cross join lateral (select target_id from xref where environment_id = ? and source_object = ?
+                        and target_object = ? and source_id = p.id limit 1) x""", (rs) -> {
+                ids.put(rs.getString(1), rs.getString(2));
+            }, array, environmentId, pair[0], pair[1]);
+        }
         return ids;
+    }
+
+    /**
+     * Refreshes the planner's statistics of the ledger and the cross-reference, which a
+     * run grows from nothing: a lookup planned from statistics taken before the run can
+     * scan where it should look up a key.
+     */
+    void analyze() {
+        this.jdbc.execute("analyze run_ledger, xref");
     }
 
     /**

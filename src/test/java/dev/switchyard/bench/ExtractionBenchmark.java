@@ -54,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK,
         properties = { "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.dev.switchyard=WARN",
-                "switchyard.runs.chunk-size=1000" })
+                "switchyard.runs.chunk-size=${bench.runChunk:1000}" })
 @Import(Fixtures.class)
 class ExtractionBenchmark {
 
