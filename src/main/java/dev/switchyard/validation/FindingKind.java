@@ -17,6 +17,12 @@ public enum FindingKind {
     /** A reference in the target that is not the cross-reference of the source's. */
     BROKEN_REFERENCE("Broken reference"),
 
+    /**
+     * A reference the run left empty because its parent was not loaded (quarantined or
+     * excluded); the run's ledger entry for the record says so.
+     */
+    UNRESOLVED_PARENT("Parent not loaded"),
+
     /** A field the transform changed by design and the target holds as expected. */
     BY_DESIGN("Changed by design"),
 

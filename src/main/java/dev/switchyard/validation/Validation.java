@@ -23,6 +23,8 @@ import java.util.List;
  * @param processed records read back so far
  * @param relationshipsChecked references compared with the cross-reference
  * @param relationshipsBroken references that differ from it
+ * @param relationshipsUnresolved references the run left empty because their parent was
+ * not loaded (the ledger says so): missing in the target, but explained
  * @param requestedBy who started it
  * @param createdAt when
  * @param startedAt when it started reading
@@ -38,9 +40,10 @@ import java.util.List;
  */
 public record Validation(long id, long runId, long projectId, long environmentId, String environment, String mode,
         Integer sampleSize, Long seed, String strata, ValidationStatus status, long total, long processed,
-        long relationshipsChecked, long relationshipsBroken, String requestedBy, Instant createdAt, Instant startedAt,
-        Instant finishedAt, String message, String decision, String decidedBy, Instant decidedAt,
-        String decisionComment, List<ObjectResult> objects, List<FieldResult> fields, List<CheckResult> checks) {
+        long relationshipsChecked, long relationshipsBroken, long relationshipsUnresolved, String requestedBy,
+        Instant createdAt, Instant startedAt, Instant finishedAt, String message, String decision, String decidedBy,
+        Instant decidedAt, String decisionComment, List<ObjectResult> objects, List<FieldResult> fields,
+        List<CheckResult> checks) {
 
     /** The tester signed the validation off. */
     public static final String SIGNED_OFF = "SIGNED_OFF";
@@ -104,7 +107,10 @@ public record Validation(long id, long runId, long projectId, long environmentId
         if (this.status != ValidationStatus.COMPLETED) {
             return Verdict.UNVERIFIED;
         }
-        return (this.relationshipsBroken == 0) ? Verdict.PASS : Verdict.FAIL;
+        if (this.relationshipsBroken > 0) {
+            return Verdict.FAIL;
+        }
+        return (this.relationshipsUnresolved == 0) ? Verdict.PASS : Verdict.WARN;
     }
 
     /**

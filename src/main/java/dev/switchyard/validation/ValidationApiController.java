@@ -108,8 +108,8 @@ class ValidationApiController {
 
         static ReconciliationJson of(Validation v) {
             return new ReconciliationJson(v.id(), v.status().name(), v.objects().stream().map(ObjectJson::of).toList(),
-                    v.fields().stream().map(FieldJson::of).toList(),
-                    new RelationshipsJson(v.relationshipsChecked(), v.relationshipsBroken()),
+                    v.fields().stream().map(FieldJson::of).toList(), new RelationshipsJson(v.relationshipsChecked(),
+                            v.relationshipsBroken(), v.relationshipsUnresolved()),
                     v.checks().stream().map(CheckJson::of).toList());
         }
 
@@ -177,8 +177,10 @@ class ValidationApiController {
      *
      * @param checked references compared with the cross-reference
      * @param broken references that differ from it
+     * @param unresolved references the run left empty because their parent was not loaded
+     * (explained by the run's ledger)
      */
-    record RelationshipsJson(long checked, long broken) {
+    record RelationshipsJson(long checked, long broken, long unresolved) {
     }
 
     /**
@@ -261,7 +263,7 @@ class ValidationApiController {
 
     @GetMapping("/api/v1/validations/{validationId}/findings")
     @Operation(summary = "A validation's findings, a page at a time",
-            description = "kind: NO_OUTCOME, MISSING_IN_TARGET, MISMATCH, BROKEN_REFERENCE, BY_DESIGN, LINE_BREAKS, "
+            description = "kind: NO_OUTCOME, MISSING_IN_TARGET, MISMATCH, BROKEN_REFERENCE, UNRESOLVED_PARENT, BY_DESIGN, LINE_BREAKS, "
                     + "TRUNCATION, NON_LATIN, NULL_STRING, DATE_ONLY; object (target) and field narrow it; page from "
                     + "0, size up to 1000.")
     FindingsJson findings(@PathVariable long validationId, @RequestParam(required = false) String kind,

@@ -80,6 +80,9 @@ class ValidationEngine {
      */
     static final int SAMPLES = 100;
 
+    /** How an expected reference whose parent is not in the cross-reference begins. */
+    static final String UNRESOLVED = "(not in the cross-reference: ";
+
     /** Samples of changes by design kept per field. */
     static final int DESIGN_SAMPLES = 20;
 
@@ -145,12 +148,12 @@ class ValidationEngine {
             logger.info("Validation " + validationId + " could not verify: " + ex.getMessage());
             this.store.finished(validationId, ValidationStatus.COULD_NOT_VERIFY,
                     "Could not verify: the target became unavailable while reading back (" + ex.getMessage() + ")", 0,
-                    0);
+                    0, 0);
         }
         catch (RuntimeException ex) {
             logger.warn("Validation " + validationId + " failed: " + ex.getMessage(), ex);
             this.store.finished(validationId, ValidationStatus.FAILED,
-                    "Failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), 0, 0);
+                    "Failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage(), 0, 0, 0);
         }
     }
 
@@ -168,7 +171,7 @@ class ValidationEngine {
                             counts.get("QUARANTINED"), counts.get("EXCLUDED"), counts.get("ARCHIVED"),
                             counts.withoutOutcome, null, 0, 0, null, reason));
         }
-        this.store.finished(validation.id(), ValidationStatus.COULD_NOT_VERIFY, "Could not verify: " + reason, 0, 0);
+        this.store.finished(validation.id(), ValidationStatus.COULD_NOT_VERIFY, "Could not verify: " + reason, 0, 0, 0);
     }
 
     private void validate(Validation validation, Run run, JdbcTargetWriter writer) {
@@ -194,6 +197,7 @@ class ValidationEngine {
         Progress progress = new Progress(validation.id());
         long checked = 0;
         long broken = 0;
+        long unresolved = 0;
         boolean unverified = false;
         for (int i = 0; i < run.plan().steps().size(); i++) {
             RunPlan.Step step = run.plan().steps().get(i);
@@ -230,15 +234,17 @@ class ValidationEngine {
                 this.store.checks(validation.id(), check.checkResults());
                 checked += check.referencesChecked;
                 broken += check.referencesBroken;
+                unresolved += check.referencesUnresolved;
             }
         }
         progress.flush();
         if (unverified) {
             this.store.finished(validation.id(), ValidationStatus.COULD_NOT_VERIFY,
-                    "Could not verify every object: see the objects marked so", checked, broken);
+                    "Could not verify every object: see the objects marked so", checked, broken, unresolved);
         }
         else {
-            this.store.finished(validation.id(), ValidationStatus.COMPLETED, summary(validation.id()), checked, broken);
+            this.store.finished(validation.id(), ValidationStatus.COMPLETED, summary(validation.id()), checked, broken,
+                    unresolved);
         }
     }
 
@@ -415,6 +421,8 @@ class ValidationEngine {
         long referencesChecked;
 
         long referencesBroken;
+
+        long referencesUnresolved;
 
         ObjectCheck(Validation validation, Run run, RunPlan.Step step, ObjectMapping mapping,
                 Map<String, Integer> lengths, JdbcTargetWriter writer,
@@ -599,8 +607,7 @@ class ValidationEngine {
                     Object parent = expected.get(field.target());
                     if (parent != null && !parent.toString().isBlank()) {
                         String id = references.get(field.target()).get(parent.toString().strip());
-                        expected.put(field.target(),
-                                (id != null) ? id : "(not in the cross-reference: " + parent + ")");
+                        expected.put(field.target(), (id != null) ? id : UNRESOLVED + parent + ")");
                     }
                     else {
                         expected.put(field.target(), null);
@@ -625,7 +632,15 @@ class ValidationEngine {
                 if (this.referenceFields.contains(field.target())) {
                     if (want != null || actual != null) {
                         this.referencesChecked++;
-                        if (!same) {
+                        if (!same && actual == null && want instanceof String text && text.startsWith(UNRESOLVED)) {
+                            // the run left it empty, and its ledger entry says why
+                            this.referencesUnresolved++;
+                            stats.unresolved++;
+                            keep(FindingKind.UNRESOLVED_PARENT, null, RECORD_FINDINGS,
+                                    () -> finding(FindingKind.UNRESOLVED_PARENT, record.sourceId(), targetId,
+                                            field.target(), want, actual, raw));
+                        }
+                        else if (!same) {
                             this.referencesBroken++;
                             keep(FindingKind.BROKEN_REFERENCE, null, RECORD_FINDINGS,
                                     () -> finding(FindingKind.BROKEN_REFERENCE, record.sourceId(), targetId,
@@ -690,8 +705,7 @@ class ValidationEngine {
             for (FieldStats stats : this.fields.values()) {
                 boolean reference = stats.field.reference() != null;
                 Double rate = (stats.compared == 0) ? null : Validation.FieldResult.rate(stats.matched, stats.compared);
-                Verdict status = reference ? ((stats.compared == stats.matched) ? Verdict.PASS : Verdict.FAIL)
-                        : threshold(stats.field.target()).verdict(rate);
+                Verdict status = reference ? referenceVerdict(stats) : threshold(stats.field.target()).verdict(rate);
                 results.add(new Validation.FieldResult(this.step.source(), this.step.target(), stats.field.target(),
                         stats.field.input(), reference, stats.compared, stats.matched, stats.rawMatched, stats.byDesign,
                         status));
@@ -780,6 +794,19 @@ class ValidationEngine {
         return null;
     }
 
+    /**
+     * A reference field passes when every reference is the cross-reference's, warns when
+     * the only differences are references left empty because the parent was not loaded
+     * (the ledger explains them), and fails otherwise.
+     */
+    private static Verdict referenceVerdict(FieldStats stats) {
+        long differ = stats.compared - stats.matched;
+        if (differ == 0) {
+            return Verdict.PASS;
+        }
+        return (differ == stats.unresolved) ? Verdict.WARN : Verdict.FAIL;
+    }
+
     private static final class FieldStats {
 
         final FieldMapping field;
@@ -791,6 +818,8 @@ class ValidationEngine {
         long rawMatched;
 
         long byDesign;
+
+        long unresolved;
 
         FieldStats(FieldMapping field) {
             this.field = field;

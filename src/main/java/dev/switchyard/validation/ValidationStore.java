@@ -110,11 +110,11 @@ class ValidationStore {
         this.jdbc.update("update validation set processed = ? where id = ?", processed, id);
     }
 
-    void finished(long id, ValidationStatus status, String message, long checked, long broken) {
+    void finished(long id, ValidationStatus status, String message, long checked, long broken, long unresolved) {
         this.jdbc.update("""
                 update validation set status = ?, finished_at = now(), message = ?, relationships_checked = ?,
-                relationships_broken = ?, verdict = ? where id = ?""", status.name(), cut(message), checked, broken,
-                null, id);
+                relationships_broken = ?, relationships_unresolved = ?, verdict = ? where id = ?""", status.name(),
+                cut(message), checked, broken, unresolved, null, id);
         find(id).map(Validation::verdict)
             .ifPresent((verdict) -> this.jdbc.update("update validation set verdict = ? where id = ?", verdict.name(),
                     id));
@@ -379,9 +379,9 @@ class ValidationStore {
         return new Validation(shallow.id(), shallow.runId(), shallow.projectId(), shallow.environmentId(),
                 shallow.environment(), shallow.mode(), shallow.sampleSize(), shallow.seed(), shallow.strata(),
                 shallow.status(), shallow.total(), shallow.processed(), shallow.relationshipsChecked(),
-                shallow.relationshipsBroken(), shallow.requestedBy(), shallow.createdAt(), shallow.startedAt(),
-                shallow.finishedAt(), shallow.message(), shallow.decision(), shallow.decidedBy(), shallow.decidedAt(),
-                shallow.decisionComment(), objects, fields, checks);
+                shallow.relationshipsBroken(), shallow.relationshipsUnresolved(), shallow.requestedBy(),
+                shallow.createdAt(), shallow.startedAt(), shallow.finishedAt(), shallow.message(), shallow.decision(),
+                shallow.decidedBy(), shallow.decidedAt(), shallow.decisionComment(), objects, fields, checks);
     }
 
     private static Validation shallow(ResultSet rs) throws SQLException {
@@ -390,10 +390,10 @@ class ValidationStore {
                 (Integer) rs.getObject("sample_size", Integer.class), (Long) rs.getObject("seed", Long.class),
                 rs.getString("strata"), ValidationStatus.valueOf(rs.getString("status")), rs.getLong("total"),
                 rs.getLong("processed"), rs.getLong("relationships_checked"), rs.getLong("relationships_broken"),
-                rs.getString("requested_by"), instant(rs, "created_at"), instant(rs, "started_at"),
-                instant(rs, "finished_at"), rs.getString("message"), rs.getString("decision"),
-                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_comment"), List.of(),
-                List.of(), List.of());
+                rs.getLong("relationships_unresolved"), rs.getString("requested_by"), instant(rs, "created_at"),
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("message"),
+                rs.getString("decision"), rs.getString("decided_by"), instant(rs, "decided_at"),
+                rs.getString("decision_comment"), List.of(), List.of(), List.of());
     }
 
     private static Validation.Finding finding(ResultSet rs) throws SQLException {

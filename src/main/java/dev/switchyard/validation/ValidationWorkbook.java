@@ -148,6 +148,7 @@ class ValidationWorkbook {
             item(sheet, r, "Match rate (%)", v.matchRate());
             item(sheet, r, "References checked", v.relationshipsChecked());
             item(sheet, r, "References broken", v.relationshipsBroken());
+            item(sheet, r, "References left empty (parent not loaded)", v.relationshipsUnresolved());
             item(sheet, r, "Findings (differences)", differences);
             item(sheet, r, "Mismatch samples listed", Math.min(differences, MAX_SAMPLES));
             item(sheet, r, "Changed by design (samples)", byDesign);

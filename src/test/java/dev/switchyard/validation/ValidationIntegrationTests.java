@@ -174,6 +174,29 @@ class ValidationIntegrationTests {
     }
 
     @Test
+    void aReferenceLeftEmptyBecauseItsParentWasQuarantinedIsExplainedNotBroken() throws Exception {
+        // last names over 7 characters do not fit: 26 contacts are quarantined, and 6
+        // loaded
+        // contacts report to one of them
+        Mashmatrix setup = Mashmatrix.mapped(this.mvc, this.fixtures, this.postgres, "unresolved",
+                TargetDatabases.demoSchema() + "\nalter table people alter column last_name type varchar(7);\n");
+        long run = setup.start(this.mvc, """
+                {"environment": "sandbox"}""");
+        String done = setup.await(this.mvc, run, "COMPLETED");
+        assertThat(Mashmatrix.counts(done, "Contact")).containsEntry("quarantined", 26).containsEntry("created", 107);
+        String validation = validate(setup.auth(), run, null);
+        assertThat((Integer) JsonPath.read(validation, "$.reconciliation.relationships.broken")).isZero();
+        assertThat((Integer) JsonPath.read(validation, "$.reconciliation.relationships.unresolved")).isEqualTo(6);
+        assertThat(field(validation, "people", "reports_to_id")).containsEntry("status", "WARN");
+        assertThat((String) JsonPath.read(validation, "$.verdict")).isEqualTo("WARN");
+        assertThat(object(validation, "Contact")).containsEntry("balanced", true).containsEntry("inTarget", 107);
+        long id = ((Number) JsonPath.read(validation, "$.id")).longValue();
+        assertThat(findings(setup.auth(), id, "UNRESOLVED_PARENT")).hasSize(6)
+            .allMatch((f) -> f.endsWith("|people|reports_to_id"));
+        assertThat(findings(setup.auth(), id, "BROKEN_REFERENCE")).isEmpty();
+    }
+
+    @Test
     void aSeededSampleComparesTheSameRecordsEachTime() throws Exception {
         Mashmatrix setup = Mashmatrix.mapped(this.mvc, this.fixtures, this.postgres, "sampler",
                 TargetDatabases.demoSchema());
