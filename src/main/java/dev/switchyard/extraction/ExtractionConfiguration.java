@@ -1,5 +1,7 @@
 package dev.switchyard.extraction;
 
+import dev.switchyard.system.BoundedExecutors;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -12,15 +14,8 @@ class ExtractionConfiguration {
 
     @Bean
     ThreadPoolTaskExecutor extractionExecutor(org.springframework.core.env.Environment environment) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        int threads = environment.getProperty("switchyard.extraction.threads", Integer.class, 2);
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setQueueCapacity(100);
-        executor.setThreadNamePrefix("extraction-");
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.initialize();
-        return executor;
+        return BoundedExecutors.of(environment.getProperty("switchyard.extraction.threads", Integer.class, 2),
+                "extraction-");
     }
 
 }

@@ -98,7 +98,18 @@ public final class RecordMapper {
                 (notes != null) ? notes : Map.of());
     }
 
-    private static Object value(Map<String, Object> record, String field) {
+    /**
+     * The value a field mapping reads from a source record: by the field's name, or in
+     * another case when the record spells it so; validation and relationship tracing read
+     * source values the same way.
+     * @param record a source record's values by field
+     * @param field the source field, or null
+     * @return its value, or null
+     */
+    public static Object value(Map<String, Object> record, String field) {
+        if (field == null) {
+            return null;
+        }
         Object value = record.get(field);
         if (value == null && !record.containsKey(field)) {
             for (Map.Entry<String, Object> entry : record.entrySet()) {

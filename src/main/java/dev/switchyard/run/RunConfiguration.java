@@ -1,5 +1,7 @@
 package dev.switchyard.run;
 
+import dev.switchyard.system.BoundedExecutors;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -13,15 +15,7 @@ class RunConfiguration {
 
     @Bean
     ThreadPoolTaskExecutor runExecutor(org.springframework.core.env.Environment environment) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        int threads = environment.getProperty("switchyard.runs.threads", Integer.class, 2);
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setQueueCapacity(100);
-        executor.setThreadNamePrefix("run-");
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.initialize();
-        return executor;
+        return BoundedExecutors.of(environment.getProperty("switchyard.runs.threads", Integer.class, 2), "run-");
     }
 
 }

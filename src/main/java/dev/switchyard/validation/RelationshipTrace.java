@@ -25,6 +25,7 @@ import dev.switchyard.mapping.FieldMapping;
 import dev.switchyard.mapping.MappingDocument;
 import dev.switchyard.mapping.MappingService;
 import dev.switchyard.mapping.ObjectMapping;
+import dev.switchyard.mapping.RecordMapper;
 import dev.switchyard.run.Run;
 import dev.switchyard.run.RunPlan;
 import dev.switchyard.staging.StagedRecords;
@@ -494,7 +495,7 @@ public class RelationshipTrace {
         }
 
         private List<Member> sourceParent(Link link) {
-            String parent = text(value(this.record, link.field().input()));
+            String parent = text(RecordMapper.value(this.record, link.field().input()));
             if (parent == null) {
                 return List.of();
             }
@@ -674,7 +675,7 @@ public class RelationshipTrace {
         private Object parentOf(Link link, String child) {
             List<StagedRecords.Staged> records = RelationshipTrace.this.staged.byIds(this.run.snapshotId(),
                     link.object(), List.of(child));
-            return records.isEmpty() ? null : text(value(records.get(0).values(), link.field().input()));
+            return records.isEmpty() ? null : text(RecordMapper.value(records.get(0).values(), link.field().input()));
         }
 
         /**
@@ -873,7 +874,7 @@ public class RelationshipTrace {
         String of(Map<String, Object> values) {
             List<String> parts = new ArrayList<>();
             for (String field : this.fields) {
-                String text = text(value(values, field));
+                String text = text(RecordMapper.value(values, field));
                 if (text != null) {
                     parts.add(text);
                 }
@@ -962,22 +963,7 @@ public class RelationshipTrace {
     }
 
     private static Object columnValue(Map<String, Object> row, String column) {
-        return value(row, column);
-    }
-
-    private static Object value(Map<String, Object> record, String field) {
-        if (field == null) {
-            return null;
-        }
-        if (record.containsKey(field)) {
-            return record.get(field);
-        }
-        for (Map.Entry<String, Object> entry : record.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(field)) {
-                return entry.getValue();
-            }
-        }
-        return null;
+        return RecordMapper.value(row, column);
     }
 
     private static String text(Object value) {

@@ -1,5 +1,7 @@
 package dev.switchyard.validation;
 
+import dev.switchyard.system.BoundedExecutors;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -13,15 +15,8 @@ class ValidationConfiguration {
 
     @Bean
     ThreadPoolTaskExecutor validationExecutor(org.springframework.core.env.Environment environment) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        int threads = environment.getProperty("switchyard.validations.threads", Integer.class, 1);
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setQueueCapacity(100);
-        executor.setThreadNamePrefix("validation-");
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.initialize();
-        return executor;
+        return BoundedExecutors.of(environment.getProperty("switchyard.validations.threads", Integer.class, 1),
+                "validation-");
     }
 
 }

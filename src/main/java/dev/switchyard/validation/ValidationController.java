@@ -43,6 +43,9 @@ class ValidationController {
 
     private static final int PAGE = 50;
 
+    /** Validations of an environment the dashboard shows (and draws the trend of). */
+    private static final int CYCLES = 30;
+
     private final ValidationService validations;
 
     private final RunService runs;
@@ -75,26 +78,27 @@ class ValidationController {
     String dashboard(@PathVariable Long projectId, @RequestParam(required = false) String environment, Model model) {
         this.workspace.fill(projectId, model, "validation");
         List<Environment> environments = this.projects.environments(projectId);
-        List<Validation> all = this.validations.ofProject(projectId, null, 200);
+        Optional<Long> lastValidated = this.validations.latestEnvironment(projectId);
         Environment selected = environments.stream()
             .filter((e) -> environment != null && e.getName().equalsIgnoreCase(environment))
             .findFirst()
-            .orElseGet(() -> all.stream()
-                .findFirst()
-                .flatMap((v) -> environments.stream().filter((e) -> e.getId() == v.environmentId()).findFirst())
+            .orElseGet(() -> lastValidated
+                .flatMap((id) -> environments.stream().filter((e) -> e.getId() == id).findFirst())
                 .orElse(environments.isEmpty() ? null : environments.get(0)));
         model.addAttribute("environments", environments);
         model.addAttribute("environment", selected);
         List<Validation> cycle = (selected == null) ? List.of()
-                : all.stream().filter((v) -> v.environmentId() == selected.getId()).toList();
+                : this.validations.ofEnvironment(projectId, selected.getId(), CYCLES);
         Optional<Validation> latest = cycle.stream()
             .filter((v) -> v.status() == ValidationStatus.COMPLETED || v.status() == ValidationStatus.COULD_NOT_VERIFY)
             .findFirst();
         model.addAttribute("latest", latest.orElse(null));
         model.addAttribute("validations", cycle);
-        List<Run> runs = this.runs.list(projectId)
+        List<Run> inEnvironment = this.runs.list(projectId)
             .stream()
             .filter((r) -> selected != null && r.environmentId() == selected.getId())
+            .toList();
+        List<Run> runs = inEnvironment.stream()
             .filter((r) -> !RunStatus.ACTIVE.contains(r.status()) && r.status() != RunStatus.UNDONE)
             .toList();
         model.addAttribute("runs", runs);
@@ -103,7 +107,7 @@ class ValidationController {
             model.addAttribute("fieldChart", fieldChart(v));
             model.addAttribute("reasonChart", reasonChart(v.runId()));
         });
-        model.addAttribute("trendChart", trendChart(cycle));
+        model.addAttribute("trendChart", trendChart(cycle, inEnvironment));
         return "validation/dashboard";
     }
 
@@ -307,7 +311,9 @@ class ValidationController {
      * Per finished validation of the environment, oldest first: the overall match rate
      * and the run's quarantine rate.
      */
-    private String trendChart(List<Validation> cycle) {
+    private String trendChart(List<Validation> cycle, List<Run> runs) {
+        Map<Long, Run> byId = new java.util.HashMap<>();
+        runs.forEach((r) -> byId.put(r.id(), r));
         List<Validation> finished = new ArrayList<>(
                 cycle.stream().filter((v) -> v.status() == ValidationStatus.COMPLETED).toList());
         java.util.Collections.reverse(finished);
@@ -315,7 +321,7 @@ class ValidationController {
         List<Double> match = new ArrayList<>();
         List<Double> quarantine = new ArrayList<>();
         for (Validation v : finished) {
-            Run run = this.runs.get(v.runId());
+            Run run = byId.computeIfAbsent(v.runId(), this.runs::get);
             labels.add("run " + v.runId() + " · v" + v.id());
             match.add(v.matchRate());
             quarantine.add(run.quarantineRate());

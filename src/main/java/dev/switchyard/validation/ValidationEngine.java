@@ -80,7 +80,7 @@ class ValidationEngine {
      */
     static final int SAMPLES = 100;
 
-    /** How an expected reference whose parent is not in the cross-reference begins. */
+    /** How an expected reference whose parent is not in the cross-reference is shown. */
     static final String UNRESOLVED = "(not in the cross-reference: ";
 
     /** Samples of changes by design kept per field. */
@@ -596,6 +596,7 @@ class ValidationEngine {
         private void compare(MappedRecord record, Map<String, Object> source, String targetId, Map<String, Object> row,
                 Map<String, Map<String, String>> references) {
             Map<String, Object> expected = new LinkedHashMap<>(record.values());
+            Set<String> unresolved = new HashSet<>();
             Map<String, String> errors = new HashMap<>();
             if (record.errors() != null) {
                 for (TransformError error : record.errors()) {
@@ -607,6 +608,9 @@ class ValidationEngine {
                     Object parent = expected.get(field.target());
                     if (parent != null && !parent.toString().isBlank()) {
                         String id = references.get(field.target()).get(parent.toString().strip());
+                        if (id == null) {
+                            unresolved.add(field.target());
+                        }
                         expected.put(field.target(), (id != null) ? id : UNRESOLVED + parent + ")");
                     }
                     else {
@@ -617,7 +621,7 @@ class ValidationEngine {
             Map<String, Object> stored = this.writer.asStored(this.step.target(), expected);
             for (FieldMapping field : this.mapping.fields()) {
                 FieldStats stats = this.fields.get(field.target());
-                Object raw = (field.input() != null) ? value(source, field.input()) : null;
+                Object raw = (field.input() != null) ? RecordMapper.value(source, field.input()) : null;
                 Object want = errors.containsKey(field.target())
                         ? "(transform error: " + errors.get(field.target()) + ")" : stored.get(field.target());
                 Object actual = row.get(field.target().toLowerCase(Locale.ROOT));
@@ -632,7 +636,7 @@ class ValidationEngine {
                 if (this.referenceFields.contains(field.target())) {
                     if (want != null || actual != null) {
                         this.referencesChecked++;
-                        if (!same && actual == null && want instanceof String text && text.startsWith(UNRESOLVED)) {
+                        if (!same && actual == null && unresolved.contains(field.target())) {
                             // the run left it empty, and its ledger entry says why
                             this.referencesUnresolved++;
                             stats.unresolved++;
@@ -780,18 +784,6 @@ class ValidationEngine {
         Map<String, Object> lower = new HashMap<>();
         row.forEach((column, value) -> lower.put(column.toLowerCase(Locale.ROOT), value));
         return lower;
-    }
-
-    private static Object value(Map<String, Object> record, String field) {
-        if (record.containsKey(field)) {
-            return record.get(field);
-        }
-        for (Map.Entry<String, Object> entry : record.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(field)) {
-                return entry.getValue();
-            }
-        }
-        return null;
     }
 
     /**

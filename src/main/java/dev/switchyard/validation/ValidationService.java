@@ -155,12 +155,20 @@ public class ValidationService implements SmartInitializingSingleton {
 
     /**
      * @param projectId a project
-     * @param environmentId an environment, or null for all
+     * @param environmentId an environment
      * @param limit the most
-     * @return the latest validations, newest first, with results
+     * @return the latest validations there, newest first, with results
      */
-    public List<Validation> ofProject(long projectId, Long environmentId, int limit) {
-        return this.store.ofProject(projectId, environmentId, limit);
+    public List<Validation> ofEnvironment(long projectId, long environmentId, int limit) {
+        return this.store.ofEnvironment(projectId, environmentId, limit);
+    }
+
+    /**
+     * @param projectId a project
+     * @return the environment of its latest validation, if any
+     */
+    public java.util.Optional<Long> latestEnvironment(long projectId) {
+        return this.store.latestEnvironment(projectId);
     }
 
     /**

@@ -68,17 +68,27 @@ class ValidationStore {
     }
 
     /**
-     * @return the latest validations of the project (in an environment, or all), newest
-     * first, with their results
+     * @return the latest validations of the project in an environment, newest first, with
+     * their results
      */
-    List<Validation> ofProject(long projectId, Long environmentId, int limit) {
-        List<Validation> found = (environmentId != null)
-                ? this.jdbc.query(
-                        SELECT + " where v.project_id = ? and v.environment_id = ? order by v.id desc limit ?",
-                        (rs, i) -> shallow(rs), projectId, environmentId, limit)
-                : this.jdbc.query(SELECT + " where v.project_id = ? order by v.id desc limit ?", (rs, i) -> shallow(rs),
-                        projectId, limit);
-        return found.stream().map(this::complete).toList();
+    List<Validation> ofEnvironment(long projectId, long environmentId, int limit) {
+        return this.jdbc
+            .query(SELECT + " where v.project_id = ? and v.environment_id = ? order by v.id desc limit ?",
+                    (rs, i) -> shallow(rs), projectId, environmentId, limit)
+            .stream()
+            .map(this::complete)
+            .toList();
+    }
+
+    /**
+     * @return the environment of the project's latest validation
+     */
+    Optional<Long> latestEnvironment(long projectId) {
+        return this.jdbc
+            .queryForList("select environment_id from validation where project_id = ? order by id desc limit 1",
+                    Long.class, projectId)
+            .stream()
+            .findFirst();
     }
 
     /**

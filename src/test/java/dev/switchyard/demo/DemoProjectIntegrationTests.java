@@ -178,28 +178,7 @@ class DemoProjectIntegrationTests {
         // and validate it: every record read back as the mapping makes it, every
         // relationship
         // as the cross-reference says
-        String validation = this.mvc
-            .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/api/v1/runs/" + run + "/validations")
-                .with(admin))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-        Number validationId = com.jayway.jsonpath.JsonPath.read(validation, "$.id");
-        for (int i = 0; i < 600; i++) {
-            validation = this.mvc
-                .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                    .get("/api/v1/validations/" + validationId)
-                    .with(admin))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-            if (!java.util.List.of("QUEUED", "RUNNING")
-                .contains(com.jayway.jsonpath.JsonPath.read(validation, "$.status"))) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        String validation = dev.switchyard.support.Validations.validate(this.mvc, admin, run.longValue(), null);
         assertThat((String) com.jayway.jsonpath.JsonPath.read(validation, "$.verdict")).as(validation)
             .isEqualTo("PASS");
         assertThat((Integer) com.jayway.jsonpath.JsonPath.read(validation, "$.reconciliation.relationships.broken"))

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -12,6 +11,7 @@ import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
 import dev.switchyard.support.Mashmatrix;
 import dev.switchyard.support.TargetDatabases;
+import dev.switchyard.support.Validations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -127,23 +127,7 @@ class RunRerunIntegrationTests {
         assertThat(xref.split("\r\n")).hasSize(1 + 83 + 133 + 774);
 
         // its validation accounts for exactly the records it re-ran
-        String started2 = this.mvc.perform(post("/api/v1/runs/" + rerun + "/validations").with(setup.auth()))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-        String validation = null;
-        for (int i = 0; i < 600; i++) {
-            validation = this.mvc
-                .perform(get("/api/v1/validations/" + JsonPath.read(started2, "$.id")).with(setup.auth()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-            if (!List.of("QUEUED", "RUNNING").contains(JsonPath.<String>read(validation, "$.status"))) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        String validation = Validations.validate(this.mvc, setup.auth(), rerun, null);
         assertThat((String) JsonPath.read(validation, "$.verdict")).as(validation).isEqualTo("PASS");
         List<Integer> extracted = JsonPath.read(validation, "$.reconciliation.objects[*].extracted");
         assertThat(extracted).containsExactly(0, 0, longNames);

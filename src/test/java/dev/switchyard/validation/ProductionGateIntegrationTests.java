@@ -7,6 +7,7 @@ import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
 import dev.switchyard.support.Mashmatrix;
 import dev.switchyard.support.TargetDatabases;
+import dev.switchyard.support.Validations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -71,13 +73,9 @@ class ProductionGateIntegrationTests {
 
         long staging = setup.start(this.mvc, "{\"environment\": \"staging\"}");
         setup.await(this.mvc, staging, "COMPLETED");
-        String started = this.mvc.perform(post("/api/v1/runs/" + staging + "/validations").with(asTester))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-        long validation = ((Number) JsonPath.read(started, "$.id")).longValue();
-        awaitFinished(validation, asTester);
+        String validated = Validations.validate(this.mvc, asTester, staging, null);
+        assertThat((String) JsonPath.read(validated, "$.status")).isEqualTo("COMPLETED");
+        long validation = ((Number) JsonPath.read(validated, "$.id")).longValue();
         String decision = "/api/v1/validations/" + validation + "/decision";
         // analysts do not sign off; rejections need findings
         this.mvc
@@ -106,28 +104,6 @@ class ProductionGateIntegrationTests {
 
         long production = setup.start(this.mvc, "{\"environment\": \"production\"}");
         setup.await(this.mvc, production, "COMPLETED");
-    }
-
-    void awaitFinished(long validation, RequestPostProcessor auth) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            String json = this.mvc
-                .perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                    .get("/api/v1/validations/" + validation)
-                    .with(auth))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-            String status = JsonPath.read(json, "$.status");
-            if (status.equals("COMPLETED")) {
-                return;
-            }
-            if (status.equals("FAILED") || status.equals("COULD_NOT_VERIFY")) {
-                throw new AssertionError(json);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Validation " + validation + " did not finish");
     }
 
 }

@@ -3,8 +3,6 @@ package dev.switchyard.validation;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +11,7 @@ import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
 import dev.switchyard.support.Mashmatrix;
 import dev.switchyard.support.TargetDatabases;
+import dev.switchyard.support.Validations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -229,30 +228,7 @@ class ValidationIntegrationTests {
     }
 
     String validate(RequestPostProcessor auth, long run, String body) throws Exception {
-        var request = post("/api/v1/runs/" + run + "/validations").with(auth);
-        if (body != null) {
-            request = request.contentType(MediaType.APPLICATION_JSON).content(body);
-        }
-        String started = this.mvc.perform(request)
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-        long id = ((Number) JsonPath.read(started, "$.id")).longValue();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            String json = this.mvc.perform(get("/api/v1/validations/" + id).with(auth))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-            String status = JsonPath.read(json, "$.status");
-            if (List.of("COMPLETED", "COULD_NOT_VERIFY", "FAILED").contains(status)) {
-                return json;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Validation " + id + " did not finish");
+        return Validations.validate(this.mvc, auth, run, body);
     }
 
     List<String> findings(RequestPostProcessor auth, long id, String kind) throws Exception {

@@ -11,7 +11,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
 import dev.switchyard.support.Mashmatrix;
-import dev.switchyard.support.TargetDatabases;
+import dev.switchyard.support.Validations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -56,9 +56,7 @@ class ValidationReportIntegrationTests {
         long run = setup.start(this.mvc, """
                 {"environment": "sandbox"}""");
         setup.await(this.mvc, run, "COMPLETED");
-        ValidationIntegrationTests validations = new ValidationIntegrationTests();
-        validations.mvc = this.mvc;
-        String clean = validations.validate(setup.auth(), run, null);
+        String clean = Validations.validate(this.mvc, setup.auth(), run, null);
         assertThat((String) JsonPath.read(clean, "$.verdict")).isEqualTo("PASS");
 
         String company;
@@ -71,7 +69,7 @@ class ValidationReportIntegrationTests {
             sql.executeUpdate(
                     "update companies set name = '=HYPERLINK(\"http://x\")' where source_id = '" + company + "'");
         }
-        String corrupt = validations.validate(setup.auth(), run, null);
+        String corrupt = Validations.validate(this.mvc, setup.auth(), run, null);
         assertThat((String) JsonPath.read(corrupt, "$.verdict")).isEqualTo("FAIL");
         long id = ((Number) JsonPath.read(corrupt, "$.id")).longValue();
 
