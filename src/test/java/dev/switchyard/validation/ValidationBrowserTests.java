@@ -15,7 +15,6 @@ import dev.switchyard.support.TargetDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -78,7 +77,7 @@ class ValidationBrowserTests {
         web.findElement(By.linkText("Validation")).click();
         assertThat(Browser.await(By.id("no-validation")).getText()).contains("No validation yet");
         new Select(web.findElement(By.id("validation-run"))).selectByValue(String.valueOf(run));
-        click(web, By.id("start-validation-submit"));
+        Browser.click(By.id("start-validation-submit"));
         assertThat(Browser.await(By.cssSelector("[role=status]")).getText()).contains("started");
         // the progress card polls until the validation ends, then the page reloads
         new WebDriverWait(web, Duration.ofSeconds(60))
@@ -95,10 +94,10 @@ class ValidationBrowserTests {
         web.findElement(By.partialLinkText("Back to validation")).click();
 
         // a rejection needs its findings
-        click(web, By.id("reject"));
+        Browser.click(By.id("reject"));
         assertThat(Browser.await(By.cssSelector("[role=alert]")).getText()).contains("rejection needs its findings");
         web.findElement(By.id("decision-comment")).sendKeys("companies.name of " + company + " was edited by hand");
-        click(web, By.id("reject"));
+        Browser.click(By.id("reject"));
         assertThat(Browser.await(By.id("decision")).getText()).contains("Rejected", tester.getUsername(),
                 "edited by hand");
 
@@ -109,11 +108,11 @@ class ValidationBrowserTests {
         }
         web.findElement(By.linkText("Back to the validation dashboard")).click();
         new Select(Browser.await(By.id("validation-run"))).selectByValue(String.valueOf(run));
-        click(web, By.id("start-validation-submit"));
+        Browser.click(By.id("start-validation-submit"));
         new WebDriverWait(web, Duration.ofSeconds(60))
             .until((d) -> !d.findElements(By.id("validation-tiles")).isEmpty());
         assertThat(web.findElement(By.id("validation-verdict")).getText()).contains("Pass");
-        click(web, By.id("sign-off"));
+        Browser.click(By.id("sign-off"));
         assertThat(Browser.await(By.id("decision")).getText()).contains("Signed off", tester.getUsername());
 
         web.findElement(By.linkText("Back to the validation dashboard")).click();
@@ -126,19 +125,6 @@ class ValidationBrowserTests {
         Object drawn = ((JavascriptExecutor) web)
             .executeScript("return typeof Chart !== 'undefined' && Chart.getChart('trend-chart') != null");
         assertThat(drawn).isEqualTo(true);
-    }
-
-    /**
-     * Clicks a button further down a long page once it is in view and nothing covers it
-     * (the page may still be laying out right after it loads).
-     */
-    static void click(WebDriver web, By by) {
-        new WebDriverWait(web, Duration.ofSeconds(10)).ignoring(ElementClickInterceptedException.class).until((d) -> {
-            WebElement element = d.findElement(by);
-            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-            element.click();
-            return true;
-        });
     }
 
     String base() {
