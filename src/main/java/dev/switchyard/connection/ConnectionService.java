@@ -20,6 +20,7 @@ import dev.switchyard.connector.ConnectorRegistry;
 import dev.switchyard.connector.ConnectorType;
 import dev.switchyard.connector.SchemaSnapshot;
 import dev.switchyard.connector.SourceConnector;
+import dev.switchyard.connector.TargetConnector;
 import dev.switchyard.dictionary.DictionaryStore;
 import dev.switchyard.dictionary.SchemaDictionary;
 import dev.switchyard.project.Environment;
@@ -91,8 +92,9 @@ public class ConnectionService {
         Long environmentId = null;
         String environmentName = null;
         if (role == ConnectionRole.TARGET) {
-            if (type != ConnectorType.JDBC) {
-                throw new InvalidInputException("type", "A target is a database: use type jdbc");
+            if (!this.registry.supportsTarget(type)) {
+                throw new InvalidInputException("type", "A " + type.key() + " connection cannot be a target: use "
+                        + String.join(" or ", this.registry.targetTypes().stream().map(ConnectorType::key).toList()));
             }
             Environment environment = environment(projectId, request.environment());
             environmentId = environment.getId();
@@ -263,7 +265,7 @@ public class ConnectionService {
     }
 
     private ConnectionCheck storeTargetDictionary(DataConnection connection) {
-        try (SourceConnector connector = this.registry.open(settings(connection))) {
+        try (TargetConnector connector = this.registry.openTarget(settings(connection))) {
             SchemaSnapshot schema = connector.describe();
             this.dictionary.replaceTarget(connection.getProjectId(), connection.getId(),
                     schema.objects().stream().map(SchemaDictionary::of).toList());

@@ -1,8 +1,10 @@
 package dev.switchyard.connector;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -14,8 +16,11 @@ public class ConnectorRegistry {
 
     private final Map<ConnectorType, ConnectorProvider> providers = new EnumMap<>(ConnectorType.class);
 
-    public ConnectorRegistry(List<ConnectorProvider> providers) {
+    private final Map<ConnectorType, TargetConnectorProvider> targets = new EnumMap<>(ConnectorType.class);
+
+    public ConnectorRegistry(List<ConnectorProvider> providers, List<TargetConnectorProvider> targets) {
         providers.forEach((provider) -> this.providers.put(provider.type(), provider));
+        targets.forEach((provider) -> this.targets.put(provider.type(), provider));
     }
 
     /**
@@ -39,6 +44,37 @@ public class ConnectorRegistry {
      */
     public boolean supports(ConnectorType type) {
         return this.providers.containsKey(type);
+    }
+
+    /**
+     * Opens a destination.
+     * @param settings the target connection's settings
+     * @return the open target; close it when done
+     * @throws ConnectorException when connections of the type cannot be written to, or it
+     * cannot be opened
+     * @throws TargetUnavailableException when the target cannot be reached for now
+     */
+    public TargetConnector openTarget(ConnectionSettings settings) {
+        TargetConnectorProvider provider = this.targets.get(settings.type());
+        if (provider == null) {
+            throw new ConnectorException("Connections of type " + settings.type().key() + " cannot be written to");
+        }
+        return provider.openTarget(settings);
+    }
+
+    /**
+     * @param type a type
+     * @return whether connections of this type can be a run's destination
+     */
+    public boolean supportsTarget(ConnectorType type) {
+        return this.targets.containsKey(type);
+    }
+
+    /**
+     * @return the types that can be a run's destination
+     */
+    public Set<ConnectorType> targetTypes() {
+        return Collections.unmodifiableSet(this.targets.keySet());
     }
 
 }

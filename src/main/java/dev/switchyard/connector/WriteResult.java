@@ -10,10 +10,25 @@ package dev.switchyard.connector;
  * record was rejected before any row was known
  * @param column the target column a rejection concerns, when it can be told; otherwise
  * null
- * @param message why the record was rejected, in the target database's own words where it
- * gave them; null unless rejected
+ * @param code the target's own error code for a rejection where it has codes (a CRM's
+ * {@code REQUIRED_FIELD_MISSING}); otherwise null
+ * @param message why the record was rejected, in the target's own words where it gave
+ * them; null unless rejected
  */
-public record WriteResult(String sourceId, Outcome outcome, String targetId, String column, String message) {
+public record WriteResult(String sourceId, Outcome outcome, String targetId, String column, String code,
+        String message) {
+
+    /**
+     * A result without an error code.
+     * @param sourceId the record's id in the source
+     * @param outcome what happened
+     * @param targetId the record's id in the target, or null
+     * @param column the field a rejection concerns, or null
+     * @param message why it was rejected, or null
+     */
+    public WriteResult(String sourceId, Outcome outcome, String targetId, String column, String message) {
+        this(sourceId, outcome, targetId, column, null, message);
+    }
 
     /**
      * @param sourceId the record's id in the source
@@ -51,6 +66,26 @@ public record WriteResult(String sourceId, Outcome outcome, String targetId, Str
      */
     public static WriteResult rejected(String sourceId, String targetId, String column, String message) {
         return new WriteResult(sourceId, Outcome.REJECTED, targetId, column, message);
+    }
+
+    /**
+     * @param sourceId the record's id in the source
+     * @param targetId the record concerned, or null
+     * @param column the field concerned, or null
+     * @param code the target's error code
+     * @param message the target's message
+     * @return a record the target refused, with the target's error code
+     */
+    public static WriteResult rejected(String sourceId, String targetId, String column, String code, String message) {
+        return new WriteResult(sourceId, Outcome.REJECTED, targetId, column, code, message);
+    }
+
+    /**
+     * @return the reason of a rejection as the ledger states it: the target's code, when
+     * it has one, before its message
+     */
+    public String reason() {
+        return (this.code != null) ? this.code + ": " + this.message : this.message;
     }
 
     /**

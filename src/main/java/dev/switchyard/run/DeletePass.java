@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.switchyard.connector.RowRejection;
-import dev.switchyard.connector.jdbc.JdbcTargetWriter;
+import dev.switchyard.connector.TargetConnector;
 
 /**
  * Applies a run's delete policy to the records earlier runs loaded into its environment
@@ -32,9 +32,9 @@ class DeletePass {
 
     private final RunLog log;
 
-    private final Supplier<JdbcTargetWriter> writer;
+    private final Supplier<TargetConnector> writer;
 
-    DeletePass(RunContext run, RunStore store, RunLog log, Supplier<JdbcTargetWriter> writer) {
+    DeletePass(RunContext run, RunStore store, RunLog log, Supplier<TargetConnector> writer) {
         this.run = run;
         this.store = store;
         this.log = log;

@@ -11,8 +11,8 @@ import java.util.Set;
 
 import dev.switchyard.connector.ConnectionSettings;
 import dev.switchyard.connector.RowRejection;
-import dev.switchyard.connector.jdbc.JdbcConnectorProvider;
-import dev.switchyard.connector.jdbc.JdbcTargetWriter;
+import dev.switchyard.connector.ConnectorRegistry;
+import dev.switchyard.connector.TargetConnector;
 import dev.switchyard.mapping.FieldMapping;
 import dev.switchyard.mapping.MappedRecord;
 import dev.switchyard.mapping.ObjectMapping;
@@ -53,16 +53,16 @@ class LinkPass implements Tasklet, StepExecutionListener {
 
     private final JdbcTemplate jdbc;
 
-    private final JdbcConnectorProvider targets;
+    private final ConnectorRegistry targets;
 
     private final ConnectionSettings settings;
 
     private final Map<String, List<String[]>> xrefObjects = new HashMap<>();
 
-    private JdbcTargetWriter writer;
+    private TargetConnector writer;
 
     LinkPass(RunContext run, RunPlan.Step step, ObjectMapping mapping, RunStore store, RunLog log, StagedRecords staged,
-            JdbcTemplate jdbc, JdbcConnectorProvider targets, ConnectionSettings settings) {
+            JdbcTemplate jdbc, ConnectorRegistry targets, ConnectionSettings settings) {
         this.run = run;
         this.step = step;
         this.references = mapping

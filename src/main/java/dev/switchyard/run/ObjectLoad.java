@@ -15,8 +15,8 @@ import dev.switchyard.connector.TargetRecord;
 import dev.switchyard.connector.TargetUnavailableException;
 import dev.switchyard.connector.WriteMode;
 import dev.switchyard.connector.WriteResult;
-import dev.switchyard.connector.jdbc.JdbcConnectorProvider;
-import dev.switchyard.connector.jdbc.JdbcTargetWriter;
+import dev.switchyard.connector.ConnectorRegistry;
+import dev.switchyard.connector.TargetConnector;
 import dev.switchyard.mapping.FieldMapping;
 import dev.switchyard.mapping.MappedRecord;
 import dev.switchyard.mapping.ObjectMapping;
@@ -93,17 +93,17 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
 
     private final JdbcTemplate jdbc;
 
-    private final JdbcConnectorProvider targets;
+    private final ConnectorRegistry targets;
 
     private final ConnectionSettings settings;
 
-    private JdbcTargetWriter writer;
+    private TargetConnector writer;
 
     private final Map<String, List<String[]>> xrefObjects = new HashMap<>();
 
     ObjectLoad(RunContext run, int position, ObjectMapping mapping, CompiledRule decision, CompiledRule filter,
             Map<String, Integer> lengths, RunStore store, RunLog log, StagedRecords staged, JdbcTemplate jdbc,
-            JdbcConnectorProvider targets, ConnectionSettings settings) {
+            ConnectorRegistry targets, ConnectionSettings settings) {
         this.run = run;
         this.position = position;
         this.step = run.plan().steps().get(position);
@@ -379,7 +379,7 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
                 }
                 default -> {
                     entry = LedgerEntryBuilder.of(Outcome.QUARANTINED,
-                            "The target refused the record: " + result.message());
+                            "The target refused the record: " + result.reason());
                     entry.field = result.column();
                 }
             }
@@ -391,7 +391,7 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
         }
     }
 
-    private JdbcTargetWriter writer() {
+    private TargetConnector writer() {
         if (this.writer == null) {
             this.writer = TargetConnections.open(this.targets, this.settings);
         }

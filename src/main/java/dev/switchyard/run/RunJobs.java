@@ -9,8 +9,8 @@ import java.util.Locale;
 import dev.switchyard.connection.ConnectionService;
 import dev.switchyard.connection.DataConnection;
 import dev.switchyard.connector.ConnectionSettings;
-import dev.switchyard.connector.jdbc.JdbcConnectorProvider;
-import dev.switchyard.connector.jdbc.JdbcTargetWriter;
+import dev.switchyard.connector.ConnectorRegistry;
+import dev.switchyard.connector.TargetConnector;
 import dev.switchyard.dictionary.DictionaryObject;
 import dev.switchyard.dictionary.DictionaryStore;
 import dev.switchyard.mapping.MappingDocument;
@@ -82,7 +82,7 @@ class RunJobs {
 
     private final ConnectionService connections;
 
-    private final JdbcConnectorProvider targets;
+    private final ConnectorRegistry targets;
 
     private final StagedRecords staged;
 
@@ -97,7 +97,7 @@ class RunJobs {
     RunJobs(JobRepository repository, JobOperator operator, PlatformTransactionManager transactions,
             @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunStore store, MappingService mappings,
             MappingInputs inputs, ScopeService scopes, ScopeViews scopeViews, DictionaryStore dictionaries,
-            ConnectionService connections, JdbcConnectorProvider targets, StagedRecords staged, RunLog log,
+            ConnectionService connections, ConnectorRegistry targets, StagedRecords staged, RunLog log,
             JdbcTemplate jdbc, Environment environment) {
         this.repository = repository;
         this.operator = operator;
@@ -290,7 +290,7 @@ class RunJobs {
         if (context.rerunOf() != null) {
             return;
         }
-        JdbcTargetWriter[] writer = new JdbcTargetWriter[1];
+        TargetConnector[] writer = new TargetConnector[1];
         try {
             new DeletePass(context, this.store, this.log, () -> {
                 if (writer[0] == null) {

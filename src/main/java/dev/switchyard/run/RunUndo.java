@@ -9,8 +9,8 @@ import dev.switchyard.connection.ConnectionService;
 import dev.switchyard.connector.ConnectionSettings;
 import dev.switchyard.connector.RowRejection;
 import dev.switchyard.connector.TargetUnavailableException;
-import dev.switchyard.connector.jdbc.JdbcConnectorProvider;
-import dev.switchyard.connector.jdbc.JdbcTargetWriter;
+import dev.switchyard.connector.ConnectorRegistry;
+import dev.switchyard.connector.TargetConnector;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -40,13 +40,13 @@ class RunUndo {
 
     private final ConnectionService connections;
 
-    private final JdbcConnectorProvider targets;
+    private final ConnectorRegistry targets;
 
     private final ThreadPoolTaskExecutor executor;
 
     private final RunLog log;
 
-    RunUndo(RunStore store, JdbcTemplate jdbc, ConnectionService connections, JdbcConnectorProvider targets,
+    RunUndo(RunStore store, JdbcTemplate jdbc, ConnectionService connections, ConnectorRegistry targets,
             @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunLog log) {
         this.log = log;
         this.store = store;
@@ -65,7 +65,7 @@ class RunUndo {
             .settings(this.connections.target(run.environmentId()).orElseThrow());
         long deleted = 0;
         List<String> refused = new ArrayList<>();
-        try (JdbcTargetWriter writer = TargetConnections.open(this.targets, settings)) {
+        try (TargetConnector writer = TargetConnections.open(this.targets, settings)) {
             List<RunPlan.Step> steps = run.plan().steps();
             for (RunPlan.Step step : steps) {
                 if (step.deferred().isEmpty()) {

@@ -16,8 +16,8 @@ import dev.switchyard.connection.ConnectionService;
 import dev.switchyard.connection.DataConnection;
 import dev.switchyard.connector.FieldType;
 import dev.switchyard.connector.TargetUnavailableException;
-import dev.switchyard.connector.jdbc.JdbcConnectorProvider;
-import dev.switchyard.connector.jdbc.JdbcTargetWriter;
+import dev.switchyard.connector.ConnectorRegistry;
+import dev.switchyard.connector.TargetConnector;
 import dev.switchyard.dictionary.DictionaryField;
 import dev.switchyard.dictionary.DictionaryObject;
 import dev.switchyard.dictionary.DictionaryStore;
@@ -71,7 +71,7 @@ public class RelationshipTrace {
 
     private final ConnectionService connections;
 
-    private final JdbcConnectorProvider targets;
+    private final ConnectorRegistry targets;
 
     private final StagedRecords staged;
 
@@ -92,7 +92,7 @@ public class RelationshipTrace {
 
     });
 
-    RelationshipTrace(MappingService mappings, ConnectionService connections, JdbcConnectorProvider targets,
+    RelationshipTrace(MappingService mappings, ConnectionService connections, ConnectorRegistry targets,
             StagedRecords staged, DictionaryStore dictionary, JdbcTemplate jdbc) {
         this.mappings = mappings;
         this.connections = connections;
@@ -383,9 +383,9 @@ public class RelationshipTrace {
             return tracer.unread(parentLinks, childLinks, "Could not read the target: environment " + run.environment()
                     + " has no target connection any more");
         }
-        JdbcTargetWriter writer;
+        TargetConnector writer;
         try {
-            writer = this.targets.openWriter(this.connections.settings(connection.get()));
+            writer = this.targets.openTarget(this.connections.settings(connection.get()));
         }
         catch (RuntimeException ex) {
             return tracer.unread(parentLinks, childLinks, "Could not read the target: " + ex.getMessage());
@@ -455,7 +455,7 @@ public class RelationshipTrace {
             return network(problem, null, parents, children);
         }
 
-        Network traced(JdbcTargetWriter writer, List<Link> parentLinks, List<Link> childLinks) {
+        Network traced(TargetConnector writer, List<Link> parentLinks, List<Link> childLinks) {
             Map<String, Object> row = null;
             String note = null;
             if (this.targetId == null) {
@@ -570,7 +570,7 @@ public class RelationshipTrace {
             return children;
         }
 
-        private Relationship children(JdbcTargetWriter writer, Link link) {
+        private Relationship children(TargetConnector writer, Link link) {
             SourceChildren source = sourceChildren(link);
             String column = link.field().target();
             if (link.targetObject() == null) {
@@ -682,7 +682,7 @@ public class RelationshipTrace {
          * Says, for each missing child, why: never loaded (with the ledger's outcome),
          * its target row gone, or pointing at another parent.
          */
-        private List<Member> explain(JdbcTargetWriter writer, Link link, List<Member> missing,
+        private List<Member> explain(TargetConnector writer, Link link, List<Member> missing,
                 Map<String, String> targetIds) {
             if (missing.isEmpty()) {
                 return missing;

@@ -21,8 +21,8 @@ import dev.switchyard.connection.ConnectionService;
 import dev.switchyard.connection.DataConnection;
 import dev.switchyard.connector.ConnectionSettings;
 import dev.switchyard.connector.TargetUnavailableException;
-import dev.switchyard.connector.jdbc.JdbcConnectorProvider;
-import dev.switchyard.connector.jdbc.JdbcTargetWriter;
+import dev.switchyard.connector.ConnectorRegistry;
+import dev.switchyard.connector.TargetConnector;
 import dev.switchyard.mapping.FieldMapping;
 import dev.switchyard.mapping.MappedRecord;
 import dev.switchyard.mapping.MappingDocument;
@@ -96,7 +96,7 @@ class ValidationEngine {
 
     private final ConnectionService connections;
 
-    private final JdbcConnectorProvider targets;
+    private final ConnectorRegistry targets;
 
     private final StagedRecords staged;
 
@@ -106,7 +106,7 @@ class ValidationEngine {
     private final ThreadLocal<ExecutorService> reader = new ThreadLocal<>();
 
     ValidationEngine(ValidationStore store, RunService runs, MappingService mappings, MappingInputs inputs,
-            ConnectionService connections, JdbcConnectorProvider targets, StagedRecords staged, JdbcTemplate jdbc) {
+            ConnectionService connections, ConnectorRegistry targets, StagedRecords staged, JdbcTemplate jdbc) {
         this.store = store;
         this.runs = runs;
         this.mappings = mappings;
@@ -132,9 +132,9 @@ class ValidationEngine {
                 unverified(validation, run, "Environment " + run.environment() + " has no target connection any more");
                 return;
             }
-            JdbcTargetWriter writer;
+            TargetConnector writer;
             try {
-                writer = this.targets.openWriter(this.connections.settings(target.get()));
+                writer = this.targets.openTarget(this.connections.settings(target.get()));
             }
             catch (RuntimeException ex) {
                 unverified(validation, run, "The target could not be read back: " + ex.getMessage());
@@ -174,7 +174,7 @@ class ValidationEngine {
         this.store.finished(validation.id(), ValidationStatus.COULD_NOT_VERIFY, "Could not verify: " + reason, 0, 0, 0);
     }
 
-    private void validate(Validation validation, Run run, JdbcTargetWriter writer) {
+    private void validate(Validation validation, Run run, TargetConnector writer) {
         ExecutorService reader = Executors.newSingleThreadExecutor((task) -> {
             Thread thread = new Thread(task, "validation-" + validation.id() + "-read");
             thread.setDaemon(true);
@@ -190,7 +190,7 @@ class ValidationEngine {
         }
     }
 
-    private void compareAll(Validation validation, Run run, JdbcTargetWriter writer) {
+    private void compareAll(Validation validation, Run run, TargetConnector writer) {
         MappingDocument document = this.mappings.version(run.projectId(), run.mappingVersion()).document();
         MappingInputs.Inputs in = this.inputs.load(run.projectId());
         Map<String, ValidationStore.Threshold> thresholds = this.store.thresholds(run.projectId());
@@ -392,7 +392,7 @@ class ValidationEngine {
 
         final RecordMapper mapper;
 
-        final JdbcTargetWriter writer;
+        final TargetConnector writer;
 
         final Map<String, ValidationStore.Threshold> thresholds;
 
@@ -425,8 +425,8 @@ class ValidationEngine {
         long referencesUnresolved;
 
         ObjectCheck(Validation validation, Run run, RunPlan.Step step, ObjectMapping mapping,
-                Map<String, Integer> lengths, JdbcTargetWriter writer,
-                Map<String, ValidationStore.Threshold> thresholds, Progress progress) {
+                Map<String, Integer> lengths, TargetConnector writer, Map<String, ValidationStore.Threshold> thresholds,
+                Progress progress) {
             this.validation = validation;
             this.run = run;
             this.step = step;

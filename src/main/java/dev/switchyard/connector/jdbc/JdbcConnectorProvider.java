@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import dev.switchyard.connector.ConnectionSettings;
 import dev.switchyard.connector.ConnectorException;
 import dev.switchyard.connector.ConnectorProvider;
+import dev.switchyard.connector.TargetConnectorProvider;
 import dev.switchyard.connector.ConnectorType;
 import dev.switchyard.connector.SourceConnector;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * or {@code dbo}); the password is the settings' secret.
  */
 @Component
-public class JdbcConnectorProvider implements ConnectorProvider {
+public class JdbcConnectorProvider implements ConnectorProvider, TargetConnectorProvider {
 
     @Override
     public ConnectorType type() {
@@ -55,6 +56,16 @@ public class JdbcConnectorProvider implements ConnectorProvider {
      * be reached or takes no connections for now
      * @throws ConnectorException with the exact reason when the connection fails
      * otherwise
+     */
+    @Override
+    public JdbcTargetWriter openTarget(ConnectionSettings settings) {
+        return openWriter(settings);
+    }
+
+    /**
+     * Opens a writer; see {@link #openTarget}.
+     * @param settings the target connection's settings
+     * @return a writer owning one connection
      */
     public JdbcTargetWriter openWriter(ConnectionSettings settings) {
         if (settings.type() != ConnectorType.JDBC) {

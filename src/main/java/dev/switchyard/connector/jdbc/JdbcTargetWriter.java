@@ -13,6 +13,9 @@ import java.util.Objects;
 
 import dev.switchyard.connector.ConnectorException;
 import dev.switchyard.connector.RowRejection;
+import dev.switchyard.connector.SchemaSnapshot;
+import dev.switchyard.connector.TargetCapabilities;
+import dev.switchyard.connector.TargetConnector;
 import dev.switchyard.connector.TargetRecord;
 import dev.switchyard.connector.TargetUnavailableException;
 import dev.switchyard.connector.WriteMode;
@@ -45,7 +48,7 @@ import dev.switchyard.connector.WriteResult;
  * PostgreSQL is tested; MySQL, MariaDB and SQL Server follow their documented behaviour
  * but are not tested against a server.
  */
-public class JdbcTargetWriter implements AutoCloseable {
+public class JdbcTargetWriter implements TargetConnector {
 
     private final JdbcUrl url;
 
@@ -63,6 +66,21 @@ public class JdbcTargetWriter implements AutoCloseable {
         this.secret = secret;
         this.schema = schema;
         this.transactions = new TargetTransactions(connection, url, username, secret);
+    }
+
+    /**
+     * Reads the tables of the schema written, as the target dictionary shows them.
+     * @return the tables
+     */
+    @Override
+    public SchemaSnapshot describe() {
+        return this.transactions.run("describing " + this.schema, false,
+                (connection) -> new JdbcSchemaReader(connection, this.url.dialect(), this.schema, Map.of()).describe());
+    }
+
+    @Override
+    public TargetCapabilities capabilities() {
+        return TargetCapabilities.relational();
     }
 
     /**
@@ -102,6 +120,7 @@ public class JdbcTargetWriter implements AutoCloseable {
      * @throws ConnectorException when the table, its primary key or the match key column
      * does not exist, or the database fails in a way no record explains
      */
+    @Override
     public List<WriteResult> write(String table, String matchKeyColumn, List<TargetRecord> records, WriteMode mode) {
         Objects.requireNonNull(mode, "mode");
         if (matchKeyColumn == null && mode != WriteMode.CREATE) {
@@ -130,6 +149,7 @@ public class JdbcTargetWriter implements AutoCloseable {
      * simply not found
      * @throws TargetUnavailableException when the target cannot be reached
      */
+    @Override
     public Map<String, String> existingByMatchKey(String table, String matchKeyColumn, Collection<String> keys) {
         return this.transactions.run("looking up " + this.schema + "." + table, false, (connection) -> {
             TargetTable target = table(connection, table);
@@ -156,6 +176,7 @@ public class JdbcTargetWriter implements AutoCloseable {
      * @return the rows not changed, with why; empty when every row was
      * @throws TargetUnavailableException when the target could not take the patch at all
      */
+    @Override
     public List<RowRejection> patch(String table, String idColumn, Map<String, Map<String, Object>> values) {
         if (values.isEmpty()) {
             return List.of();
@@ -176,6 +197,7 @@ public class JdbcTargetWriter implements AutoCloseable {
      * columns as lists), by target id, in the ids' order
      * @throws TargetUnavailableException when the target cannot be reached
      */
+    @Override
     public Map<String, Map<String, Object>> read(String table, String idColumn, Collection<String> targetIds) {
         return this.transactions.run("reading " + this.schema + "." + table, false, (connection) -> {
             TargetTable target = table(connection, table);
@@ -207,6 +229,7 @@ public class JdbcTargetWriter implements AutoCloseable {
      * @throws TargetUnavailableException when the target cannot be reached
      * @throws ConnectorException when the table or the column does not exist
      */
+    @Override
     public Map<String, Map<String, Object>> readWhere(String table, String column, String value, int limit) {
         return this.transactions.run("reading " + this.schema + "." + table, false, (connection) -> {
             TargetTable target = table(connection, table);
@@ -230,6 +253,7 @@ public class JdbcTargetWriter implements AutoCloseable {
      * @return the converted values, by the same names
      * @throws TargetUnavailableException when the target cannot be reached
      */
+    @Override
     public Map<String, Object> asStored(String table, Map<String, Object> values) {
         TargetTable target = this.tables.get(table);
         if (target == null) {
@@ -259,6 +283,7 @@ public class JdbcTargetWriter implements AutoCloseable {
      * @return how many rows it holds
      * @throws TargetUnavailableException when the target cannot be reached
      */
+    @Override
     public long count(String table) {
         return this.transactions.run("counting " + this.schema + "." + table, false,
                 (connection) -> queries(connection).count(table(connection, table)));
@@ -275,6 +300,7 @@ public class JdbcTargetWriter implements AutoCloseable {
      * row was
      * @throws TargetUnavailableException when the target could not take the delete at all
      */
+    @Override
     public List<RowRejection> delete(String table, String idColumn, Collection<String> targetIds) {
         if (targetIds.isEmpty()) {
             return List.of();
