@@ -15,7 +15,13 @@ public enum ConnectorType {
     SOBJECT_TREE("sobject-tree"),
 
     /** A relational database through JDBC. */
-    JDBC("jdbc");
+    JDBC("jdbc"),
+
+    /** A Salesforce org through its REST and Bulk APIs. */
+    SALESFORCE("salesforce"),
+
+    /** A HubSpot portal through its CRM API. */
+    HUBSPOT("hubspot");
 
     private final String key;
 
@@ -34,12 +40,20 @@ public enum ConnectorType {
      * @return whether connections of this type are made from uploaded or server files
      */
     public boolean isFileBased() {
-        return this != JDBC;
+        return this == CSV || this == XLSX || this == SOBJECT_TREE;
+    }
+
+    /**
+     * @return whether connections of this type reach a CRM's API, whose calls count
+     * against the provider's limits
+     */
+    public boolean isCrm() {
+        return this == SALESFORCE || this == HUBSPOT;
     }
 
     /**
      * @param value an API name ({@code csv}, {@code xlsx}, {@code sobject-tree},
-     * {@code jdbc}) or an enum name, any case
+     * {@code jdbc}, {@code salesforce}, {@code hubspot}) or an enum name, any case
      * @return the type
      * @throws IllegalArgumentException for anything else
      */
@@ -53,7 +67,7 @@ public enum ConnectorType {
             }
         }
         throw new IllegalArgumentException(
-                "'" + value + "' is not a connection type: use csv, xlsx, sobject-tree or jdbc");
+                "'" + value + "' is not a connection type: use csv, xlsx, sobject-tree, jdbc, salesforce or hubspot");
     }
 
 }
