@@ -291,6 +291,7 @@ class MappingController {
         model.addAttribute("operators", Arrays.stream(Operator.values()).filter((o) -> !o.relation()).toList());
         model.addAttribute("filterForm", form);
         model.addAttribute("previewUrl", "/projects/" + projectId + "/mapping/preview?object=" + object.source());
+        model.addAttribute("unmapped", UnmappedFields.of(in, current.document(), object));
     }
 
     // ---------------------------------------------------------------- one field mapping
