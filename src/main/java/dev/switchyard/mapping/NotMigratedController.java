@@ -92,7 +92,10 @@ class NotMigratedController {
             redirect.addFlashAttribute("flashError", ex.getMessage());
             redirect.addFlashAttribute("tickedFields", List.copyOf(ticked));
             redirect.addFlashAttribute("notMigratedReason", why);
+            // the message is at the top of the page
+            return "redirect:" + MappingController.objectUrl(projectId, object);
         }
+        // the changed rows show the outcome where the analyst was
         return "redirect:" + MappingController.objectUrl(projectId, object) + "#unmapped-heading";
     }
 
@@ -118,6 +121,7 @@ class NotMigratedController {
         }
         catch (InvalidInputException ex) {
             redirect.addFlashAttribute("flashError", ex.getMessage());
+            return "redirect:" + MappingController.objectUrl(projectId, object);
         }
         return "redirect:" + MappingController.objectUrl(projectId, object) + "#unmapped-heading";
     }

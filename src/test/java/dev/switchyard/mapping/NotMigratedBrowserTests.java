@@ -104,7 +104,7 @@ class NotMigratedBrowserTests {
             .isEqualTo("27 fields with data or a decision: 1 not migrated on purpose, 26 with data not decided yet.");
 
         // the exports hold it: downloaded by the browser from the overview's links
-        web.findElement(By.linkText("Back to the mapping")).click();
+        Browser.click(By.linkText("Back to the mapping"));
         Path xlsx = download(web, "mapping-export-xlsx", "mapping.xlsx");
         Path json = download(web, "mapping-export-json", "mapping.json");
         assertThat(Files.readString(json)).contains("\"notMigrated\"", REASON);
@@ -116,7 +116,7 @@ class NotMigratedBrowserTests {
             assertThat(Browser.await(By.cssSelector("[role=status]")).getText())
                 .startsWith("Fax is no longer marked not migrated");
             assertThat(web.findElement(By.id("unmapped-Fax")).getText()).contains("not decided").doesNotContain(REASON);
-            web.findElement(By.linkText("Back to the mapping")).click();
+            Browser.click(By.linkText("Back to the mapping"));
             web.findElement(By.id("import-file")).sendKeys(file.toString());
             Browser.click(By.id("import-submit"));
             assertThat(Browser.await(By.cssSelector("[role=status]")).getText())
