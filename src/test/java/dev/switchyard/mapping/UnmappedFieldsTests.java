@@ -115,6 +115,24 @@ class UnmappedFieldsTests {
         assertThat(view.stale()).isEmpty();
     }
 
+    @Test
+    void suggestionsLeaveAFieldMarkedNotMigratedAlone() {
+        DictionaryObject companies = new DictionaryObject(null, "companies", "companies", "id", null, Map.of(),
+                List.of(field(0, "fax", 1.0, List.of()), field(1, "site", 1.0, List.of())));
+        MappingInputs.Inputs inputs = new MappingInputs.Inputs(null, List.of(ACCOUNT), "sandbox", 2L,
+                List.of(companies));
+        MappingSuggester suggester = new MappingSuggester(new TargetPicklists(null, null), null);
+        ObjectMapping undecided = new ObjectMapping("Account", "companies", null, null, List.of());
+        assertThat(suggester.suggest(inputs, document(undecided)).suggestions()).extracting(Suggestion::field)
+            .containsExactly("fax", "site");
+        ObjectMapping decided = undecided.withNotMigrated(List.of(new NotMigrated("Fax", "Nobody faxes")));
+        MappingSuggester.Result result = suggester.suggest(inputs, document(decided));
+        assertThat(result.suggestions()).extracting(Suggestion::field).containsExactly("site");
+        // and the suggested mapping keeps the decision
+        assertThat(result.mapping().object("Account", "companies").orElseThrow().notMigrated())
+            .containsExactly(new NotMigrated("Fax", "Nobody faxes"));
+    }
+
     private static ObjectMapping account(List<NotMigrated> decisions) {
         return new ObjectMapping("Account", "companies", null, "source_id",
                 List.of(new FieldMapping("source_id", List.of("Id"), List.of(), null),
