@@ -240,7 +240,7 @@ class MappingController {
             MappingVersion saved = this.mappings.edit(projectId, required(form.getVersion()),
                     (d) -> d.object(source, target).map((o) -> Arrays.asList(o.matchKey(), o.filter())),
                     (d) -> replaceObject(d, requireObject(d, source, target),
-                            (o) -> new ObjectMapping(o.source(), o.target(), filter, matchKey, o.fields())),
+                            (o) -> o.withFilterAndMatchKey(filter, matchKey)),
                     object.label() + ": match key and filter");
             redirect.addFlashAttribute("flash", "Saved " + object.label() + " (version " + saved.version() + ").");
             return "redirect:" + objectUrl(projectId, object);
@@ -291,6 +291,7 @@ class MappingController {
         model.addAttribute("operators", Arrays.stream(Operator.values()).filter((o) -> !o.relation()).toList());
         model.addAttribute("filterForm", form);
         model.addAttribute("previewUrl", "/projects/" + projectId + "/mapping/preview?object=" + object.source());
+        model.addAttribute("unmapped", UnmappedFields.of(in, current.document(), object));
     }
 
     // ---------------------------------------------------------------- one field mapping

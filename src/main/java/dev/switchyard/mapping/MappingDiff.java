@@ -38,6 +38,9 @@ final class MappingDiff {
                     changedFields++;
                 }
             }
+            if (!old.notMigrated().equals(object.notMigrated())) {
+                parts.add(object.label() + ": source fields not migrated on purpose changed");
+            }
         }
         for (ObjectMapping object : before.objects()) {
             if (after.object(object.source(), object.target()).isEmpty()) {

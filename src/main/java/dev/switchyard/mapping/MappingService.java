@@ -197,7 +197,8 @@ public class MappingService {
                 }
                 fields.add(new FieldMapping(name, field.sources(), field.transforms(), field.note()));
             }
-            objects.add(new ObjectMapping(source, target, object.filter(), object.matchKey(), fields));
+            objects.add(new ObjectMapping(source, target, object.filter(), object.matchKey(), fields,
+                    notMigrated(source + " → " + target, object.notMigrated())));
         }
         for (PicklistSource picklist : document.picklistSources()) {
             if (picklist == null || trimmed(picklist.object()) == null || trimmed(picklist.field()) == null
@@ -212,6 +213,28 @@ public class MappingService {
             .toList();
         List<String> rejected = document.rejectedSuggestions().stream().filter(Objects::nonNull).distinct().toList();
         return new MappingDocument(document.version(), objects, picklists, rejected);
+    }
+
+    private static List<NotMigrated> notMigrated(String label, List<NotMigrated> decisions) {
+        Set<String> fields = new HashSet<>();
+        for (NotMigrated decision : decisions) {
+            if (decision.field() == null) {
+                throw new InvalidInputException("objects", label + ": a not-migrated decision names no source field");
+            }
+            if (decision.reason() == null) {
+                throw new InvalidInputException("objects",
+                        label + ": give the reason why source field " + decision.field() + " is not migrated");
+            }
+            if (decision.reason().length() > NotMigrated.MAX_REASON) {
+                throw new InvalidInputException("objects", label + ": the reason for not migrating " + decision.field()
+                        + " is longer than " + NotMigrated.MAX_REASON + " characters");
+            }
+            if (!fields.add(MappingDocument.key(decision.field()))) {
+                throw new InvalidInputException("objects",
+                        label + ": source field " + decision.field() + " is decided twice");
+            }
+        }
+        return decisions;
     }
 
     private static String trimmed(String text) {

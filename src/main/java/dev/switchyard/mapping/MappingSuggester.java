@@ -130,7 +130,9 @@ public class MappingSuggester {
                 continue;
             }
             Proposal proposal = propose(inputs, document, object, source, target, targetField);
-            if (proposal == null) {
+            if (proposal == null
+                    || proposal.mapping().sources().stream().anyMatch((f) -> object.notMigrated(f).isPresent())) {
+                // a source field the analyst decided not to migrate is not proposed again
                 continue;
             }
             fields.add(proposal.mapping());
@@ -145,7 +147,8 @@ public class MappingSuggester {
                         0.95, null, null, null));
             }
         }
-        return new ObjectMapping(object.source(), object.target(), object.filter(), matchKey, fields);
+        return new ObjectMapping(object.source(), object.target(), object.filter(), matchKey, fields,
+                object.notMigrated());
     }
 
     private Proposal propose(MappingInputs.Inputs inputs, MappingDocument document, ObjectMapping object,
@@ -579,8 +582,7 @@ public class MappingSuggester {
                     }
                     case "match-key" -> {
                         if (object.matchKey() == null) {
-                            objects.set(i, new ObjectMapping(object.source(), object.target(), object.filter(),
-                                    suggestion.field(), object.fields()));
+                            objects.set(i, object.withFilterAndMatchKey(object.filter(), suggestion.field()));
                         }
                     }
                     case "picklist-value" -> object.field(suggestion.field()).ifPresent((field) -> {

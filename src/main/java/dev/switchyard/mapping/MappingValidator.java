@@ -52,7 +52,9 @@ import org.springframework.stereotype.Component;
  * second pass); match keys; source filters that do not compile; and, by running the
  * mapping on up to {@value #SAMPLE} staged records per object mapping, values a transform
  * cannot handle, values too long or of the wrong type for the target field, and
- * target-required fields left without a value.
+ * target-required fields left without a value. Source fields with data that no object
+ * mapping reads and that are not marked "not migrated on purpose" are a warning
+ * ({@link UnmappedFields}), never an error.
  */
 @Component
 public class MappingValidator {
@@ -100,6 +102,9 @@ public class MappingValidator {
                 requiredWithoutData(inputs, object, out, found);
             }
             validate(inputs, document, object, out);
+            if (inputs.snapshotId() != null) {
+                out.warnings.addAll(UnmappedFields.warnings(UnmappedFields.of(inputs, document, object)));
+            }
         }
         cycles(document, out);
         return new Report(out.errors, out.warnings, found);

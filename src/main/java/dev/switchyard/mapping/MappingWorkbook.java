@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
  * values: in the Transforms JSON the step carries only its type, and on import the sheet
  * replaces whatever values the JSON gives.</li>
  * <li><b>Picklist sources</b>: target fields whose values come from a lookup table.</li>
+ * <li><b>Not migrated</b>: source fields an object mapping sends nowhere on purpose, one
+ * row each: source object, target object, source field and the reason. A workbook without
+ * this sheet (exported before it existed) reads as one without such decisions.</li>
  * <li><b>Settings</b>: the document's version and the rejected suggestion keys.</li>
  * </ul>
  * Every value is a text, number or boolean cell, never a formula, so a value starting
@@ -106,6 +109,12 @@ public class MappingWorkbook {
     static final String VERSION = "Version";
 
     static final String REJECTED_SUGGESTIONS = "Rejected suggestions";
+
+    static final String NOT_MIGRATED = "Not migrated";
+
+    static final String SOURCE_FIELD = "Source field";
+
+    static final String REASON = "Reason";
 
     static final String REFUSE = "refuse";
 

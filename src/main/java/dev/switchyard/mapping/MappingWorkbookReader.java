@@ -259,6 +259,7 @@ final class MappingWorkbookReader {
             objects
                 .add(new ObjectMapping(object.source(), object.target(), object.filter(), object.matchKey(), fields));
         }
+        objects = notMigrated(workbook.getSheet(MappingWorkbook.NOT_MIGRATED), objects, objectsSheet);
         List<PicklistSource> picklistSources = picklistSources(workbook.getSheet(PICKLIST_SOURCES));
         Sheet settings = workbook.getSheet(SETTINGS);
         return new MappingDocument(version(settings), objects, picklistSources, rejectedSuggestions(settings));
@@ -610,6 +611,59 @@ final class MappingWorkbookReader {
             sources.add(new PicklistSource(values[0], values[1], values[2], values[3]));
         }
         return sources;
+    }
+
+    /**
+     * Reads the decisions of the "Not migrated" sheet into their object mappings.
+     * @param sheet the sheet, or null in a workbook exported before it existed
+     * @return the object mappings with their decisions
+     */
+    private List<ObjectMapping> notMigrated(Sheet sheet, List<ObjectMapping> objects, Sheet objectsSheet) {
+        if (sheet == null) {
+            return objects;
+        }
+        String[] names = { SOURCE_OBJECT, TARGET_OBJECT, MappingWorkbook.SOURCE_FIELD, MappingWorkbook.REASON };
+        Table table = table(sheet, 0, names);
+        Map<String, List<NotMigrated>> decisions = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            String[] values = new String[names.length];
+            boolean any = false;
+            for (int i = 0; i < names.length; i++) {
+                values[i] = text(table, row, names[i]);
+                any |= values[i] != null && !values[i].isBlank();
+            }
+            if (!any) {
+                continue;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (values[i] == null || values[i].isBlank()) {
+                    throw fail(sheet, r, names[i],
+                            (i == 3) ? "give the reason why " + values[2]
+                                    + " is not migrated (or delete the row to migrate it)"
+                                    : "give the " + names[i].toLowerCase(Locale.ROOT));
+                }
+            }
+            String pair = pair(values[0], values[1]);
+            if (objects.stream().noneMatch((o) -> o.is(values[0], values[1]))) {
+                throw fail(sheet, r, SOURCE_OBJECT, "there is no row for " + values[0] + " → " + values[1]
+                        + " on sheet '" + objectsSheet.getSheetName() + "'");
+            }
+            Integer before = seen.putIfAbsent(pair + "\u0000" + key(values[2]), r);
+            if (before != null) {
+                throw fail(sheet, r, MappingWorkbook.SOURCE_FIELD, values[2] + " of " + values[0] + " → " + values[1]
+                        + " is already on row " + (before + 1) + ": list it once");
+            }
+            if (values[3].strip().length() > NotMigrated.MAX_REASON) {
+                throw fail(sheet, r, MappingWorkbook.REASON,
+                        "the reason is longer than " + NotMigrated.MAX_REASON + " characters");
+            }
+            decisions.computeIfAbsent(pair, (k) -> new ArrayList<>()).add(new NotMigrated(values[2], values[3]));
+        }
+        return objects.stream()
+            .map((o) -> o.withNotMigrated(decisions.getOrDefault(pair(o.source(), o.target()), List.of())))
+            .toList();
     }
 
     private Integer version(Sheet sheet) {

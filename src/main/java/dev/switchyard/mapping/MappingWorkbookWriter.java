@@ -106,7 +106,8 @@ final class MappingWorkbookWriter {
     }
 
     private void document(MappingDocument document) {
-        MappingWorkbook.SheetNames names = new MappingWorkbook.SheetNames(OBJECTS, PICKLIST_SOURCES, SETTINGS);
+        MappingWorkbook.SheetNames names = new MappingWorkbook.SheetNames(OBJECTS, PICKLIST_SOURCES, SETTINGS,
+                MappingWorkbook.NOT_MIGRATED);
         List<ObjectPlan> plans = new ArrayList<>();
         for (ObjectMapping object : document.objects()) {
             plans.add(
@@ -132,6 +133,7 @@ final class MappingWorkbookWriter {
             }
         }
         picklistSources(document.picklistSources());
+        notMigrated(document.objects());
         settings(document);
     }
 
@@ -244,6 +246,24 @@ final class MappingWorkbookWriter {
             text(row, 1, source.field(), where);
             text(row, 2, source.table(), where);
             text(row, 3, source.column(), where);
+        }
+        sheet.createFreezePane(0, 1);
+    }
+
+    private void notMigrated(List<ObjectMapping> objects) {
+        Sheet sheet = this.workbook.createSheet(MappingWorkbook.NOT_MIGRATED);
+        header(sheet, 0, SOURCE_OBJECT, TARGET_OBJECT, MappingWorkbook.SOURCE_FIELD, MappingWorkbook.REASON);
+        widths(sheet, 24, 24, 28, 80);
+        int r = 1;
+        for (ObjectMapping object : objects) {
+            for (NotMigrated decision : object.notMigrated()) {
+                String where = object.label() + ", source field " + decision.field() + " not migrated";
+                Row row = sheet.createRow(r++);
+                text(row, 0, object.source(), where);
+                text(row, 1, object.target(), where);
+                text(row, 2, decision.field(), where);
+                wrap(text(row, 3, decision.reason(), where + ": the reason"));
+            }
         }
         sheet.createFreezePane(0, 1);
     }

@@ -13,6 +13,7 @@ import dev.switchyard.system.InvalidInputException;
 import dev.switchyard.system.TableExport;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -45,8 +46,12 @@ class ScopeController {
 
     private final dev.switchyard.scope.archive.ArchiveStore archives;
 
+    private final ObjectProvider<FieldsNotMigrated> notMigrated;
+
     ScopeController(ScopeService scope, ScopeViews views, ProjectAccess access, WorkspaceModel workspace,
-            ScopeComments comments, dev.switchyard.scope.archive.ArchiveStore archives) {
+            ScopeComments comments, dev.switchyard.scope.archive.ArchiveStore archives,
+            ObjectProvider<FieldsNotMigrated> notMigrated) {
+        this.notMigrated = notMigrated;
         this.scope = scope;
         this.views = views;
         this.access = access;
@@ -240,6 +245,9 @@ class ScopeController {
         model.addAttribute("history", this.scope.history(projectId));
         model.addAttribute("decisions", List.of("MIGRATE", "ARCHIVE", "EXCLUDE"));
         model.addAttribute("isStakeholder", isStakeholder(projectId));
+        // what the mapping leaves behind, so that the scope is approved knowing it
+        FieldsNotMigrated fields = this.notMigrated.getIfAvailable();
+        model.addAttribute("notMigrated", (fields != null && shown.isPresent()) ? fields.of(projectId) : null);
         return shown;
     }
 
