@@ -20,6 +20,7 @@ import dev.switchyard.connector.ConnectorRegistry;
 import dev.switchyard.connector.ConnectorType;
 import dev.switchyard.connector.SchemaSnapshot;
 import dev.switchyard.connector.SourceConnector;
+import dev.switchyard.connector.jdbc.JdbcUrl;
 import dev.switchyard.dictionary.DictionaryStore;
 import dev.switchyard.dictionary.SchemaDictionary;
 import dev.switchyard.project.Environment;
@@ -40,6 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ConnectionService {
+
+    /** The longest connection name (the column's size). */
+    static final int NAME_LIMIT = 120;
 
     private final DataConnectionRepository connections;
 
@@ -108,6 +112,9 @@ public class ConnectionService {
         }
         String name = (request.name() != null && !request.name().isBlank()) ? request.name().trim()
                 : defaultName(role, type, environmentName, filename, request);
+        if (request.name() != null && name.length() > NAME_LIMIT) {
+            throw new InvalidInputException("name", "A name has at most " + NAME_LIMIT + " characters");
+        }
         DataConnection connection = new DataConnection(projectId, role, environmentId, type, name, this.clock.instant(),
                 CurrentUser.require().getUsername());
         Map<String, String> options = new LinkedHashMap<>(request.options());
@@ -159,7 +166,9 @@ public class ConnectionService {
 
     /**
      * Replaces a file-based connection's files with a new upload, keeping the connection,
-     * its settings, the dictionary annotations and the delta watermarks.
+     * its settings, the dictionary annotations and the delta watermarks. The new files
+     * are read first: when no object can be read from them, the current files stay and
+     * the refusal says why.
      * @param connectionId the connection
      * @param filename the upload's name
      * @param upload its bytes
@@ -171,10 +180,21 @@ public class ConnectionService {
         if (!connection.getType().isFileBased()) {
             throw new InvalidInputException("file", "A jdbc connection takes no file");
         }
-        UploadStore.Stored stored = this.uploads.store(connection.getProjectId(), connectionId, filename, upload);
+        ConnectionCheck[] checked = new ConnectionCheck[1];
+        UploadStore.Stored stored = this.uploads.store(connection.getProjectId(), connectionId, filename, upload,
+                (files) -> {
+                    ConnectionSettings current = settings(connection);
+                    ConnectionCheck check = check(new ConnectionSettings(current.type(), files, current.options(),
+                            current.secret(), current.idFields()));
+                    if (!check.ok()) {
+                        throw new InvalidInputException("file", "The new files cannot be read, so the current files "
+                                + "were kept: " + check.summary().replace(files.toString(), filename));
+                    }
+                    checked[0] = check;
+                });
         connection.setFilesDir(stored.files().toString());
         connection.setUpload(filename, stored.bytes(), this.clock.instant());
-        ConnectionCheck check = check(connection);
+        ConnectionCheck check = checked[0];
         this.audit.record(connection.getProjectId(), "Connection", connectionId, "files replaced",
                 filename + " (" + stored.bytes() + " bytes): " + check.summary());
         return new Created(connection, check);
@@ -225,23 +245,16 @@ public class ConnectionService {
      * @return what was found, or why it failed
      */
     public ConnectionCheck check(DataConnection connection) {
-        try (SourceConnector connector = this.registry.open(settings(connection))) {
+        return check(settings(connection));
+    }
+
+    private ConnectionCheck check(ConnectionSettings settings) {
+        try (SourceConnector connector = this.registry.open(settings)) {
             SchemaSnapshot schema = connector.describe();
-            List<ConnectionCheck.FoundObject> found = new ArrayList<>();
-            schema.objects()
-                .forEach((o) -> found
-                    .add(new ConnectionCheck.FoundObject(o.name(), o.fields().size(), o.idField(), o.recordCount())));
-            String summary = (found.isEmpty()) ? "Found no objects"
-                    : "Found " + found.size() + " object" + ((found.size() == 1) ? "" : "s") + ": "
-                            + String.join(", ",
-                                    found.stream()
-                                        .map((o) -> o.name() + " (" + o.fields() + " fields"
-                                                + ((o.records() != null) ? ", " + o.records() + " records" : "") + ")")
-                                        .toList());
-            if (!schema.problems().isEmpty()) {
-                summary += "; " + schema.problems().size() + " problem" + ((schema.problems().size() == 1) ? "" : "s");
-            }
-            return new ConnectionCheck(!found.isEmpty(), summary, found, schema.problems());
+            return ConnectionCheck.of(schema.objects()
+                .stream()
+                .map((o) -> new ConnectionCheck.FoundObject(o.name(), o.fields().size(), o.idField(), o.recordCount()))
+                .toList(), schema.problems());
         }
         catch (ConnectorException ex) {
             return new ConnectionCheck(false, ex.getMessage(), List.of(), List.of());
@@ -364,13 +377,32 @@ public class ConnectionService {
                         + "; setting switchyard.import-roots)");
     }
 
-    private static String defaultName(ConnectionRole role, ConnectorType type, String environment, String filename,
+    /**
+     * A name for a connection that was given none: the upload's or folder's name, or
+     * where a database URL goes (never its parameters or credentials), shortened to fit.
+     */
+    static String defaultName(ConnectionRole role, ConnectorType type, String environment, String filename,
             ConnectionRequest request) {
+        String name;
         if (type == ConnectorType.JDBC) {
-            String url = request.url() != null ? request.url().trim() : "database";
-            return ((role == ConnectionRole.TARGET) ? environment + " target: " : "") + url;
+            name = ((role == ConnectionRole.TARGET) ? environment + " target: " : "") + database(request.url());
         }
-        return (filename != null) ? filename : Path.of(request.folder().trim()).getFileName().toString();
+        else {
+            name = (filename != null) ? filename : Path.of(request.folder().trim()).getFileName().toString();
+        }
+        return (name.length() > NAME_LIMIT) ? name.substring(0, NAME_LIMIT - 1) + "…" : name;
+    }
+
+    private static String database(String url) {
+        if (url == null || url.isBlank()) {
+            return "database";
+        }
+        try {
+            return JdbcUrl.parse(url).toString();
+        }
+        catch (ConnectorException | IllegalArgumentException ex) {
+            return "database";
+        }
     }
 
     private static <T> T parse(String field, java.util.function.Supplier<T> parser) {
