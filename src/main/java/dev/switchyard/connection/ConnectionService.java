@@ -18,6 +18,7 @@ import dev.switchyard.connector.ConnectionSettings;
 import dev.switchyard.connector.ConnectorException;
 import dev.switchyard.connector.ConnectorRegistry;
 import dev.switchyard.connector.ConnectorType;
+import dev.switchyard.connector.NulCharacters;
 import dev.switchyard.connector.SchemaSnapshot;
 import dev.switchyard.connector.SourceConnector;
 import dev.switchyard.connector.jdbc.JdbcUrl;
@@ -257,7 +258,7 @@ public class ConnectionService {
                 .toList(), schema.problems());
         }
         catch (ConnectorException ex) {
-            return new ConnectionCheck(false, ex.getMessage(), List.of(), List.of());
+            return new ConnectionCheck(false, NulCharacters.strip(ex.getMessage()), List.of(), List.of());
         }
     }
 

@@ -166,7 +166,8 @@ class ExtractionRunner {
         }
         catch (ConnectorException ex) {
             this.store.dropPartition(snapshotId);
-            this.store.status(snapshotId, JobStatus.FAILED.name(), null, this.clock.instant(), ex.getMessage());
+            this.store.status(snapshotId, JobStatus.FAILED.name(), null, this.clock.instant(),
+                    NulCharacters.strip(ex.getMessage()));
         }
         catch (RuntimeException ex) {
             log.error("Extraction {} failed", snapshotId, ex);
