@@ -43,7 +43,7 @@ class BadFileExtractionIntegrationTests {
         Project project = this.fixtures.project(analyst.getUsername());
         RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
         StringBuilder csv = new StringBuilder("Id,Na\u0000me,Industry\n");
-        csv.append("001A,Acme\u0000 Corp,Tech\u0000\n");
+        csv.append("001A,Acme\u0000 Corp ,Tech\u0000\n");
         csv.append("00\u00002B,Beta,Tech\n");
         for (int i = 0; i < 20; i++) {
             csv.append("00").append(i).append("C,Gamma").append(i).append(",Te\u0000ch\n");
@@ -73,6 +73,12 @@ class BadFileExtractionIntegrationTests {
         List<String> industries = JsonPath.read(dictionary,
                 "$.objects[0].fields[?(@.name == 'Industry')].picklistValues[*].value");
         assertThat(industries).containsOnly("Tech");
+        String findings = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/findings").with(auth))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(findings).doesNotContain("\\u0000").contains("Acme Corp ");
     }
 
     @Test
