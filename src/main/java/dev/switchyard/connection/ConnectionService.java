@@ -21,7 +21,6 @@ import dev.switchyard.connector.ConnectorType;
 import dev.switchyard.connector.NulCharacters;
 import dev.switchyard.connector.SchemaSnapshot;
 import dev.switchyard.connector.SourceConnector;
-import dev.switchyard.connector.jdbc.JdbcUrl;
 import dev.switchyard.dictionary.DictionaryStore;
 import dev.switchyard.dictionary.SchemaDictionary;
 import dev.switchyard.project.Environment;
@@ -42,9 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ConnectionService {
-
-    /** The longest connection name (the column's size). */
-    static final int NAME_LIMIT = 120;
 
     private final DataConnectionRepository connections;
 
@@ -111,11 +107,7 @@ public class ConnectionService {
             throw new ConflictException("role",
                     "This project already has a source connection: upload new files to it instead");
         }
-        String name = (request.name() != null && !request.name().isBlank()) ? request.name().trim()
-                : defaultName(role, type, environmentName, filename, request);
-        if (request.name() != null && name.length() > NAME_LIMIT) {
-            throw new InvalidInputException("name", "A name has at most " + NAME_LIMIT + " characters");
-        }
+        String name = ConnectionNames.of(role, type, environmentName, filename, request);
         DataConnection connection = new DataConnection(projectId, role, environmentId, type, name, this.clock.instant(),
                 CurrentUser.require().getUsername());
         Map<String, String> options = new LinkedHashMap<>(request.options());
@@ -369,41 +361,13 @@ public class ConnectionService {
                 }
             }
         }
-        catch (IOException ex) {
+        catch (IOException | java.nio.file.InvalidPathException ex) {
             throw new InvalidInputException("folder", "The folder " + folder + " does not exist or cannot be read");
         }
         throw new InvalidInputException("folder",
                 "Folders on the server must lie under an import root ("
                         + String.join(", ", this.importRoots.stream().map(Path::toString).toList())
                         + "; setting switchyard.import-roots)");
-    }
-
-    /**
-     * A name for a connection that was given none: the upload's or folder's name, or
-     * where a database URL goes (never its parameters or credentials), shortened to fit.
-     */
-    static String defaultName(ConnectionRole role, ConnectorType type, String environment, String filename,
-            ConnectionRequest request) {
-        String name;
-        if (type == ConnectorType.JDBC) {
-            name = ((role == ConnectionRole.TARGET) ? environment + " target: " : "") + database(request.url());
-        }
-        else {
-            name = (filename != null) ? filename : Path.of(request.folder().trim()).getFileName().toString();
-        }
-        return (name.length() > NAME_LIMIT) ? name.substring(0, NAME_LIMIT - 1) + "…" : name;
-    }
-
-    private static String database(String url) {
-        if (url == null || url.isBlank()) {
-            return "database";
-        }
-        try {
-            return JdbcUrl.parse(url).toString();
-        }
-        catch (ConnectorException | IllegalArgumentException ex) {
-            return "database";
-        }
     }
 
     private static <T> T parse(String field, java.util.function.Supplier<T> parser) {
