@@ -82,6 +82,13 @@ class InvalidInputPagesBrowserTests {
         assertThat(Browser.await(By.id("error-message")).getText()).isEqualTo("'first' is not a whole number");
         assertThat(web.findElement(By.id("error-parameter")).getText()).isEqualTo("It concerns the parameter 'line'.");
 
+        // a request the server cannot even parse
+        web.get(projectPage + "/dictionary?side=%zz");
+        assertThat(Browser.await(By.id("error-page")).findElement(By.tagName("h1")).getText())
+            .isEqualTo("400 · Invalid request");
+        assertThat(web.findElement(By.id("error-message")).getText())
+            .isEqualTo("The request is not valid: check the address and its parameters");
+
         web.get(projectPage + "/scope/rules?line=0");
         String explain = Browser.await(By.id("rules-explain")).getText();
         assertThat(explain).doesNotContain("{0}")
