@@ -39,8 +39,11 @@ public class UserService {
 
     private final SwitchyardProperties.Security settings;
 
+    private final UnknownNameLocks unknownNames;
+
     UserService(AppUserRepository users, PasswordEncoder passwordEncoder, AuditLog audit, Clock clock,
-            SwitchyardProperties properties) {
+            SwitchyardProperties properties, UnknownNameLocks unknownNames) {
+        this.unknownNames = unknownNames;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
@@ -168,11 +171,13 @@ public class UserService {
 
     /**
      * Counts a failed login; the account is locked for a while once the limit is reached.
+     * A name that belongs to no user is counted and locked the same way (in memory), so
+     * that the lock does not tell which names exist.
      * @param username the name that was tried
      */
     @Transactional
     public void recordFailedLogin(String username) {
-        this.users.findByUsername(username).ifPresent((user) -> {
+        this.users.findByUsername(username).ifPresentOrElse((user) -> {
             Instant now = this.clock.instant();
             if (user.isLockedAt(now)) {
                 return;
@@ -187,7 +192,7 @@ public class UserService {
             else {
                 user.setFailedLogins(failures);
             }
-        });
+        }, () -> this.unknownNames.failed(username));
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.List;
 import dev.switchyard.connector.ExtractionProblem;
 
 /**
- * What a connection test found: a summary for people, the objects, and problems.
+ * What a connection test found: a summary for people (naming the objects and spelling out
+ * the first problems), the objects, and problems.
  *
  * @param ok whether the system could be read
  * @param summary one sentence: what was found, or exactly why it failed
@@ -13,6 +14,36 @@ import dev.switchyard.connector.ExtractionProblem;
  * @param problems what could not be read
  */
 public record ConnectionCheck(boolean ok, String summary, List<FoundObject> objects, List<ExtractionProblem> problems) {
+
+    /** Problems spelled out in the summary; the others are counted. */
+    static final int PROBLEMS_IN_SUMMARY = 3;
+
+    /**
+     * What a description of the system found.
+     * @param found the objects found
+     * @param problems what could not be read
+     * @return ok when at least one object was found; the summary names the objects and
+     * spells out the first problems
+     */
+    static ConnectionCheck of(List<FoundObject> found, List<ExtractionProblem> problems) {
+        StringBuilder summary = new StringBuilder();
+        if (found.isEmpty()) {
+            summary.append("Found no objects");
+        }
+        else {
+            summary.append("Found ").append(found.size()).append((found.size() == 1) ? " object: " : " objects: ");
+            summary.append(String.join(", ", found.stream().map(FoundObject::describe).toList()));
+        }
+        if (!problems.isEmpty()) {
+            summary.append("; ").append(problems.size()).append((problems.size() == 1) ? " problem: " : " problems: ");
+            summary.append(String.join("; ",
+                    problems.stream().limit(PROBLEMS_IN_SUMMARY).map(ExtractionProblem::toString).toList()));
+            if (problems.size() > PROBLEMS_IN_SUMMARY) {
+                summary.append("; and ").append(problems.size() - PROBLEMS_IN_SUMMARY).append(" more");
+            }
+        }
+        return new ConnectionCheck(!found.isEmpty(), summary.toString(), found, problems);
+    }
 
     /**
      * An object found.
@@ -23,6 +54,12 @@ public record ConnectionCheck(boolean ok, String summary, List<FoundObject> obje
      * @param records its record count when known cheaply
      */
     public record FoundObject(String name, int fields, String idField, Long records) {
+
+        String describe() {
+            return this.name + " (" + this.fields + " fields"
+                    + ((this.records != null) ? ", " + this.records + " records" : "") + ")";
+        }
+
     }
 
 }

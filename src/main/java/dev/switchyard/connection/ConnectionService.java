@@ -18,6 +18,7 @@ import dev.switchyard.connector.ConnectionSettings;
 import dev.switchyard.connector.ConnectorException;
 import dev.switchyard.connector.ConnectorRegistry;
 import dev.switchyard.connector.ConnectorType;
+import dev.switchyard.connector.NulCharacters;
 import dev.switchyard.connector.SchemaSnapshot;
 import dev.switchyard.connector.SourceConnector;
 import dev.switchyard.connector.TargetConnector;
@@ -108,8 +109,7 @@ public class ConnectionService {
             throw new ConflictException("role",
                     "This project already has a source connection: upload new files to it instead");
         }
-        String name = (request.name() != null && !request.name().isBlank()) ? request.name().trim()
-                : defaultName(role, type, environmentName, filename, request);
+        String name = ConnectionNames.of(role, type, environmentName, filename, request);
         DataConnection connection = new DataConnection(projectId, role, environmentId, type, name, this.clock.instant(),
                 CurrentUser.require().getUsername());
         Map<String, String> options = new LinkedHashMap<>(request.options());
@@ -161,7 +161,9 @@ public class ConnectionService {
 
     /**
      * Replaces a file-based connection's files with a new upload, keeping the connection,
-     * its settings, the dictionary annotations and the delta watermarks.
+     * its settings, the dictionary annotations and the delta watermarks. The new files
+     * are read first: when no object can be read from them, the current files stay and
+     * the refusal says why.
      * @param connectionId the connection
      * @param filename the upload's name
      * @param upload its bytes
@@ -173,10 +175,21 @@ public class ConnectionService {
         if (!connection.getType().isFileBased()) {
             throw new InvalidInputException("file", "A jdbc connection takes no file");
         }
-        UploadStore.Stored stored = this.uploads.store(connection.getProjectId(), connectionId, filename, upload);
+        ConnectionCheck[] checked = new ConnectionCheck[1];
+        UploadStore.Stored stored = this.uploads.store(connection.getProjectId(), connectionId, filename, upload,
+                (files) -> {
+                    ConnectionSettings current = settings(connection);
+                    ConnectionCheck check = check(new ConnectionSettings(current.type(), files, current.options(),
+                            current.secret(), current.idFields()));
+                    if (!check.ok()) {
+                        throw new InvalidInputException("file", "The new files cannot be read, so the current files "
+                                + "were kept: " + check.summary().replace(files.toString(), filename));
+                    }
+                    checked[0] = check;
+                });
         connection.setFilesDir(stored.files().toString());
         connection.setUpload(filename, stored.bytes(), this.clock.instant());
-        ConnectionCheck check = check(connection);
+        ConnectionCheck check = checked[0];
         this.audit.record(connection.getProjectId(), "Connection", connectionId, "files replaced",
                 filename + " (" + stored.bytes() + " bytes): " + check.summary());
         return new Created(connection, check);
@@ -227,26 +240,19 @@ public class ConnectionService {
      * @return what was found, or why it failed
      */
     public ConnectionCheck check(DataConnection connection) {
-        try (SourceConnector connector = this.registry.open(settings(connection))) {
+        return check(settings(connection));
+    }
+
+    private ConnectionCheck check(ConnectionSettings settings) {
+        try (SourceConnector connector = this.registry.open(settings)) {
             SchemaSnapshot schema = connector.describe();
-            List<ConnectionCheck.FoundObject> found = new ArrayList<>();
-            schema.objects()
-                .forEach((o) -> found
-                    .add(new ConnectionCheck.FoundObject(o.name(), o.fields().size(), o.idField(), o.recordCount())));
-            String summary = (found.isEmpty()) ? "Found no objects"
-                    : "Found " + found.size() + " object" + ((found.size() == 1) ? "" : "s") + ": "
-                            + String.join(", ",
-                                    found.stream()
-                                        .map((o) -> o.name() + " (" + o.fields() + " fields"
-                                                + ((o.records() != null) ? ", " + o.records() + " records" : "") + ")")
-                                        .toList());
-            if (!schema.problems().isEmpty()) {
-                summary += "; " + schema.problems().size() + " problem" + ((schema.problems().size() == 1) ? "" : "s");
-            }
-            return new ConnectionCheck(!found.isEmpty(), summary, found, schema.problems());
+            return ConnectionCheck.of(schema.objects()
+                .stream()
+                .map((o) -> new ConnectionCheck.FoundObject(o.name(), o.fields().size(), o.idField(), o.recordCount()))
+                .toList(), schema.problems());
         }
         catch (ConnectorException ex) {
-            return new ConnectionCheck(false, ex.getMessage(), List.of(), List.of());
+            return new ConnectionCheck(false, NulCharacters.strip(ex.getMessage()), List.of(), List.of());
         }
     }
 
@@ -357,22 +363,13 @@ public class ConnectionService {
                 }
             }
         }
-        catch (IOException ex) {
+        catch (IOException | java.nio.file.InvalidPathException ex) {
             throw new InvalidInputException("folder", "The folder " + folder + " does not exist or cannot be read");
         }
         throw new InvalidInputException("folder",
                 "Folders on the server must lie under an import root ("
                         + String.join(", ", this.importRoots.stream().map(Path::toString).toList())
                         + "; setting switchyard.import-roots)");
-    }
-
-    private static String defaultName(ConnectionRole role, ConnectorType type, String environment, String filename,
-            ConnectionRequest request) {
-        if (type == ConnectorType.JDBC) {
-            String url = request.url() != null ? request.url().trim() : "database";
-            return ((role == ConnectionRole.TARGET) ? environment + " target: " : "") + url;
-        }
-        return (filename != null) ? filename : Path.of(request.folder().trim()).getFileName().toString();
     }
 
     private static <T> T parse(String field, java.util.function.Supplier<T> parser) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.switchyard.connector.SafeZip;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Keeps uploaded source files under the data directory
  * ({@code uploads/project-<id>/connection-<id>/files}). A ZIP is unpacked with
  * {@link SafeZip} (no path traversal, no zip bombs); any other file is stored as it is. A
- * new upload replaces the previous files only once it has been stored completely.
+ * new upload replaces the previous files only once it has been stored completely and has
+ * passed the caller's check.
  */
 @Component
 class UploadStore {
@@ -54,6 +56,21 @@ class UploadStore {
      * @return the folder now holding the connection's files, and how many bytes came in
      */
     Stored store(Long projectId, Long connectionId, String filename, InputStream content) {
+        return store(projectId, connectionId, filename, content, (files) -> {
+        });
+    }
+
+    /**
+     * Stores an upload as the connection's files once it has passed a check.
+     * @param projectId the project
+     * @param connectionId the connection
+     * @param filename the uploaded file's name
+     * @param content its bytes
+     * @param check looks at the unpacked files before they replace the current ones, and
+     * throws to refuse them (the current files then stay)
+     * @return the folder now holding the connection's files, and how many bytes came in
+     */
+    Stored store(Long projectId, Long connectionId, String filename, InputStream content, Consumer<Path> check) {
         String name = safeName(filename);
         Path base = this.root.resolve("project-" + projectId).resolve("connection-" + connectionId);
         Path incoming = base.resolve("incoming-" + UUID.randomUUID());
@@ -79,6 +96,7 @@ class UploadStore {
                 Files.move(upload, unpacked.resolve(name));
             }
             Files.deleteIfExists(upload);
+            check.accept(unpacked);
             Path old = base.resolve("replaced-" + UUID.randomUUID());
             if (Files.exists(files)) {
                 Files.move(files, old, StandardCopyOption.ATOMIC_MOVE);

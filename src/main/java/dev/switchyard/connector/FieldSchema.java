@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A field as the source (or target) system declares it. Self-describing sources (JDBC)
  * fill most of it; files only give the name, and the dictionary infers the rest from the
- * staged values.
+ * staged values. NUL characters are removed from its names (PostgreSQL cannot store
+ * them).
  *
  * @param name the field's name as the system spells it
  * @param nativeType the system's own type name ({@code varchar}, {@code int8}, …), or
@@ -24,7 +25,11 @@ public record FieldSchema(String name, String nativeType, FieldType type, Intege
         boolean unique, boolean generated, String referenceTo, List<String> picklistValues) {
 
     public FieldSchema {
-        picklistValues = (picklistValues != null) ? List.copyOf(picklistValues) : List.of();
+        name = NulCharacters.strip(name);
+        nativeType = NulCharacters.strip(nativeType);
+        referenceTo = NulCharacters.strip(referenceTo);
+        picklistValues = (picklistValues != null)
+                ? List.copyOf(picklistValues.stream().map(NulCharacters::strip).toList()) : List.of();
     }
 
     /**

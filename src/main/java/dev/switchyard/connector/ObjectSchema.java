@@ -3,7 +3,8 @@ package dev.switchyard.connector;
 import java.util.List;
 
 /**
- * An object (a table, a sheet, a file) as the system declares it.
+ * An object (a table, a sheet, a file) as the system declares it. NUL characters are
+ * removed from its names (PostgreSQL cannot store them).
  *
  * @param name the object's name, e.g. {@code Account}
  * @param idField the field that identifies a record, or null when none was found (such an
@@ -15,6 +16,9 @@ import java.util.List;
 public record ObjectSchema(String name, String idField, List<FieldSchema> fields, Long recordCount, String origin) {
 
     public ObjectSchema {
+        name = NulCharacters.strip(name);
+        idField = NulCharacters.strip(idField);
+        origin = NulCharacters.strip(origin);
         fields = List.copyOf(fields);
     }
 

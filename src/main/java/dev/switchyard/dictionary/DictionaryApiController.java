@@ -1,5 +1,6 @@
 package dev.switchyard.dictionary;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +32,12 @@ class DictionaryApiController {
      * @param side source or target
      * @param snapshotId the snapshot it describes (source), or null
      * @param environment the environment whose target it describes (target), or null
+     * @param schemaReadAt when the target's schema was read, which its record counts date
+     * from (target; null when not recorded)
      * @param objects the objects
      */
-    record DictionaryJson(String side, Long snapshotId, String environment, List<ObjectJson> objects) {
+    record DictionaryJson(String side, Long snapshotId, String environment, Instant schemaReadAt,
+            List<ObjectJson> objects) {
     }
 
     /**
@@ -79,6 +83,7 @@ class DictionaryApiController {
             @RequestParam(required = false) String environment) {
         DictionaryService.View view = this.dictionary.view(projectId, side, environment);
         return new DictionaryJson(view.side().name().toLowerCase(), view.snapshotId(), view.environment(),
+                view.readAt(),
                 view.objects()
                     .stream()
                     .map((o) -> new ObjectJson(o.name(), o.origin(), o.idField(), o.recordCount(), o.fields()

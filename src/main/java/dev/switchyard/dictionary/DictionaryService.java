@@ -1,5 +1,6 @@
 package dev.switchyard.dictionary;
 
+import java.time.Instant;
 import java.util.List;
 
 import dev.switchyard.connection.ConnectionService;
@@ -58,7 +59,7 @@ public class DictionaryService {
             Snapshot snapshot = this.snapshots.latestUsable(projectId)
                 .orElseThrow(() -> new NotFoundException(
                         "There is no source dictionary yet: connect a source and run an extraction"));
-            return new View(side, snapshot.getId(), null, this.store.forSnapshot(snapshot.getId()));
+            return new View(side, snapshot.getId(), null, null, this.store.forSnapshot(snapshot.getId()));
         }
         String wanted = (environmentName == null || environmentName.isBlank()) ? "sandbox" : environmentName.trim();
         Environment environment = this.projects.environments(projectId)
@@ -69,7 +70,8 @@ public class DictionaryService {
         DataConnection target = this.connections.target(environment.getId())
             .orElseThrow(() -> new NotFoundException(
                     "Environment '" + environment.getName() + "' has no target connection yet"));
-        return new View(side, null, environment.getName(), this.store.forConnection(target.getId()));
+        return new View(side, null, environment.getName(), this.store.readAt(target.getId()),
+                this.store.forConnection(target.getId()));
     }
 
     /**
@@ -86,9 +88,12 @@ public class DictionaryService {
      * @param side source or target
      * @param snapshotId the snapshot (source)
      * @param environment the environment (target)
+     * @param readAt when the target's schema was read, which its record counts date from
+     * (null for the source, or a target read before this was recorded)
      * @param objects the objects
      */
-    public record View(DictionarySide side, Long snapshotId, String environment, List<DictionaryObject> objects) {
+    public record View(DictionarySide side, Long snapshotId, String environment, Instant readAt,
+            List<DictionaryObject> objects) {
     }
 
 }

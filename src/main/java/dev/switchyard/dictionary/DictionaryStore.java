@@ -4,7 +4,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +86,18 @@ public class DictionaryStore {
     @Transactional(readOnly = true)
     public List<DictionaryObject> forConnection(Long connectionId) {
         return read("connection_id", connectionId);
+    }
+
+    /**
+     * @param connectionId a target connection
+     * @return when its schema was last read into the dictionary, or null when it was read
+     * before that was recorded (or has no objects)
+     */
+    @Transactional(readOnly = true)
+    public Instant readAt(Long connectionId) {
+        Timestamp readAt = this.jdbc.queryForObject(
+                "select max(read_at) from dictionary_object where connection_id = ?", Timestamp.class, connectionId);
+        return (readAt != null) ? readAt.toInstant() : null;
     }
 
     private List<DictionaryObject> read(String column, Long id) {

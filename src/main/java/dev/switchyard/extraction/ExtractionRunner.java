@@ -21,6 +21,7 @@ import dev.switchyard.connector.ConnectorRegistry;
 import dev.switchyard.connector.ExtractWindow;
 import dev.switchyard.connector.ExtractionProblem;
 import dev.switchyard.connector.FieldSchema;
+import dev.switchyard.connector.NulCharacters;
 import dev.switchyard.connector.ObjectSchema;
 import dev.switchyard.connector.SchemaSnapshot;
 import dev.switchyard.connector.SourceConnector;
@@ -34,6 +35,7 @@ import dev.switchyard.system.JobStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -164,13 +166,14 @@ class ExtractionRunner {
         }
         catch (ConnectorException ex) {
             this.store.dropPartition(snapshotId);
-            this.store.status(snapshotId, JobStatus.FAILED.name(), null, this.clock.instant(), ex.getMessage());
+            this.store.status(snapshotId, JobStatus.FAILED.name(), null, this.clock.instant(),
+                    NulCharacters.strip(ex.getMessage()));
         }
         catch (RuntimeException ex) {
             log.error("Extraction {} failed", snapshotId, ex);
             this.store.dropPartition(snapshotId);
             this.store.status(snapshotId, JobStatus.FAILED.name(), null, this.clock.instant(),
-                    "Unexpected error: " + ex.getMessage());
+                    "Unexpected error (the server log has the details): " + reason(ex));
         }
         finally {
             Snapshot ended = this.snapshots.get(snapshotId);
@@ -244,7 +247,7 @@ class ExtractionRunner {
         long before = progress.records;
         try (Connection jdbc = this.dataSource.getConnection();
                 StagingWriter writer = new StagingWriter(jdbc, StagingStore.partition(snapshotId), snapshotId)) {
-            ObjectSink sink = new ObjectSink(object.name(), writer, modifiedField,
+            ObjectSink sink = new ObjectSink(object.name(), object.idField(), writer, modifiedField,
                     this.analysis.listener(snapshotId, object,
                             ConnectionService.categoryField(connection, object.name())),
                     () -> cancelled(snapshotId), (n) -> progress.records(before + n));
@@ -296,6 +299,19 @@ class ExtractionRunner {
         }
         this.cancelCheckedAt.put(snapshotId, now);
         return this.store.cancelRequested(snapshotId);
+    }
+
+    /**
+     * The root cause's first line, never the SQL text of a statement that failed.
+     */
+    static String reason(Throwable ex) {
+        String message = NestedExceptionUtils.getMostSpecificCause(ex).getMessage();
+        if (message == null) {
+            return ex.getClass().getSimpleName();
+        }
+        message = NulCharacters.strip(message).strip();
+        int lineBreak = message.indexOf('\n');
+        return (lineBreak > 0) ? message.substring(0, lineBreak) : message;
     }
 
     private static String round(double seconds) {

@@ -3,18 +3,25 @@ package dev.switchyard.extraction;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 import dev.switchyard.connector.ExtractionProblem;
 import dev.switchyard.connector.ExtractionSink;
+import dev.switchyard.connector.NulCharacters;
 import dev.switchyard.connector.SourceRecord;
 import dev.switchyard.staging.ModifiedTimestamps;
 import dev.switchyard.staging.StagingWriter;
 
 /**
  * Receives one object's records from a connector: checks them, stages them through COPY,
- * hands them to the profiler, tracks the delta watermark and keeps the problems.
+ * hands them to the profiler, tracks the delta watermark and keeps the problems. NUL
+ * characters (which PostgreSQL cannot store) are removed from ids, names and values
+ * before anything sees them, and each removal is a problem naming location and field.
  */
 final class ObjectSink implements ExtractionSink {
 
@@ -23,7 +30,13 @@ final class ObjectSink implements ExtractionSink {
 
     private static final int MAX_ID_LENGTH = 255;
 
+    private static final String NUL_REMOVED = "NUL characters removed from the value (PostgreSQL cannot store them)";
+
     private final String object;
+
+    private final String idField;
+
+    private final Set<String> nulNames = new HashSet<>();
 
     private final StagingWriter writer;
 
@@ -43,9 +56,10 @@ final class ObjectSink implements ExtractionSink {
 
     private Instant watermark;
 
-    ObjectSink(String object, StagingWriter writer, String modifiedField, RecordListener listener, CancelCheck cancel,
-            LongConsumer progress) {
+    ObjectSink(String object, String idField, StagingWriter writer, String modifiedField, RecordListener listener,
+            CancelCheck cancel, LongConsumer progress) {
         this.object = object;
+        this.idField = idField;
         this.writer = writer;
         this.modifiedField = modifiedField;
         this.listener = listener;
@@ -56,6 +70,13 @@ final class ObjectSink implements ExtractionSink {
     @Override
     public void accept(SourceRecord record) {
         String id = record.id();
+        if (NulCharacters.in(id)) {
+            id = NulCharacters.strip(id);
+            if (!(record.values().get(this.idField) instanceof String value && NulCharacters.in(value))) {
+                // otherwise reported with the values
+                problem(new ExtractionProblem(this.object, record.location(), this.idField, NUL_REMOVED, id));
+            }
+        }
         if (id == null || id.isBlank()) {
             problem(new ExtractionProblem(this.object, record.location(), null, "The record has no id: skipped", null));
             return;
@@ -72,18 +93,17 @@ final class ObjectSink implements ExtractionSink {
                 this.watermark = modified;
             }
         }
+        Map<String, Object> values = record.values();
         try {
-            String nulField = this.writer.write(this.object, id, record.values(), modified, record.location());
-            if (nulField != null) {
-                problem(new ExtractionProblem(this.object, record.location(), nulField,
-                        "NUL characters removed from the value (PostgreSQL cannot store them)", null));
+            if (this.writer.write(this.object, id, values, modified, record.location()) != null) {
+                values = withoutNul(values, record.location());
             }
         }
         catch (SQLException ex) {
             throw new IllegalStateException(
                     "Staging " + this.object + " failed at " + record.location() + ": " + ex.getMessage(), ex);
         }
-        this.listener.record(id, record.values());
+        this.listener.record(id, values);
         this.records++;
         if ((this.records & 4095) == 0) {
             this.progress.accept(this.records);
@@ -91,6 +111,28 @@ final class ObjectSink implements ExtractionSink {
                 throw new ExtractionCancelled();
             }
         }
+    }
+
+    /**
+     * The values as staged: NUL characters removed from names and texts, each removal
+     * from a value reported with the record's location and the field, each from a name
+     * once per object.
+     */
+    private Map<String, Object> withoutNul(Map<String, Object> values, String location) {
+        Map<String, Object> clean = new LinkedHashMap<>(values.size() * 2);
+        values.forEach((name, value) -> {
+            String field = NulCharacters.strip(name);
+            if (!field.equals(name) && this.nulNames.add(field)) {
+                problem(new ExtractionProblem(this.object, location, field,
+                        "NUL characters removed from the field name (PostgreSQL cannot store them)", name));
+            }
+            if (value instanceof String text && NulCharacters.in(text)) {
+                value = NulCharacters.strip(text);
+                problem(new ExtractionProblem(this.object, location, field, NUL_REMOVED, (String) value));
+            }
+            clean.put(field, value);
+        });
+        return clean;
     }
 
     @Override
@@ -127,7 +169,7 @@ final class ObjectSink implements ExtractionSink {
      */
     interface RecordListener {
 
-        void record(String id, java.util.Map<String, Object> values);
+        void record(String id, Map<String, Object> values);
 
     }
 

@@ -40,8 +40,10 @@ import org.springframework.stereotype.Component;
  * this sheet (exported before it existed) reads as one without such decisions.</li>
  * <li><b>Settings</b>: the document's version and the rejected suggestion keys.</li>
  * </ul>
- * Every value is a text, number or boolean cell, never a formula, so a value starting
- * with {@code =} reads back as written. Sheets of the workbook that are none of these (an
+ * Every value is a text, number or boolean cell, never a formula. Text starting with
+ * {@code = + - @} (which a spreadsheet would turn into a formula once the cell is edited)
+ * or with an apostrophe is written with a leading apostrophe, which the import removes,
+ * so every value reads back as it was. Sheets of the workbook that are none of these (an
  * analyst's notes) are ignored on import.
  */
 @Component
@@ -167,6 +169,37 @@ public class MappingWorkbook {
             throw tooLarge();
         }
         return MappingWorkbookReader.read(this.json, bytes);
+    }
+
+    /**
+     * Text for a cell: text a spreadsheet would take for a formula when the cell is
+     * edited (starting with {@code = + - @}, a tab or a carriage return) gets a leading
+     * apostrophe, and so does text that starts with an apostrophe, so that
+     * {@link #withoutFormulaPrefix(String)} gives back exactly what was written.
+     * @param text the text
+     * @return the text to write
+     */
+    static String formulaPrefixed(String text) {
+        return (!text.isEmpty() && (formulaLike(text.charAt(0)) || text.charAt(0) == '\'')) ? "'" + text : text;
+    }
+
+    /**
+     * Text read from a cell: one leading apostrophe before a formula character or another
+     * apostrophe is the export's prefix and is removed. (An apostrophe typed before a
+     * formula in a spreadsheet never reaches the file: the spreadsheet keeps it as a
+     * style.)
+     * @param text the cell's text
+     * @return the value
+     */
+    static String withoutFormulaPrefix(String text) {
+        if (text.length() > 1 && text.charAt(0) == '\'' && (formulaLike(text.charAt(1)) || text.charAt(1) == '\'')) {
+            return text.substring(1);
+        }
+        return text;
+    }
+
+    private static boolean formulaLike(char first) {
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
     static InvalidInputException tooLarge() {

@@ -796,7 +796,7 @@ final class MappingWorkbookReader {
         CellType type = (cell.getCellType() == CellType.FORMULA) ? cell.getCachedFormulaResultType()
                 : cell.getCellType();
         return switch (type) {
-            case STRING -> cell.getStringCellValue();
+            case STRING -> MappingWorkbook.withoutFormulaPrefix(cell.getStringCellValue());
             case NUMERIC -> number(cell);
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             case ERROR -> throw fail(sheet, row.getRowNum(), name, "the cell holds an error value: write a value");

@@ -342,7 +342,7 @@ final class MappingWorkbookWriter {
         if (value == null) {
             return null;
         }
-        String escaped = TableExport.xlsxText(value);
+        String escaped = TableExport.xlsxText(MappingWorkbook.formulaPrefixed(value));
         if (escaped.length() > TableExport.MAX_CELL_LENGTH) {
             throw new InvalidInputException("format", where + " is longer than a spreadsheet cell holds ("
                     + TableExport.MAX_CELL_LENGTH + " characters): export the mapping as JSON instead");

@@ -120,7 +120,7 @@ public final class StagingWriter implements AutoCloseable {
 
     /**
      * Appends text escaped for COPY's text format (backslash, tab, line feed, carriage
-     * return).
+     * return), without NUL characters, which PostgreSQL cannot store.
      * @param out where to append
      * @param text the text
      */
@@ -132,6 +132,8 @@ public final class StagingWriter implements AutoCloseable {
                 case '\t' -> out.append("\\t");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
+                case '\u0000' -> {
+                }
                 default -> out.append(c);
             }
         }

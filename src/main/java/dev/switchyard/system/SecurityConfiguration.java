@@ -25,14 +25,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two filter chains: the automation API under {@code /api/**} (stateless, HTTP Basic or
  * bearer tokens, no CSRF, problem+json refusals) and the web pages (form login, CSRF,
- * session cookie). Both send a Content-Security-Policy that allows only this origin and
- * deny framing.
+ * session cookie). Both send a Content-Security-Policy that allows only this origin, deny
+ * framing and send {@code Referrer-Policy: strict-origin-when-cross-origin}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final ReferrerPolicyHeaderWriter.ReferrerPolicy REFERRER_POLICY = ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
 
     private static final String PROJECT = "/projects/{projectId:\\d+}";
 
@@ -73,7 +75,8 @@ class SecurityConfiguration {
                     (exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .requestCache((cache) -> cache.disable())
             .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .frameOptions((frame) -> frame.deny()));
+                .frameOptions((frame) -> frame.deny())
+                .referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)));
         return http.build();
     }
 
@@ -96,8 +99,7 @@ class SecurityConfiguration {
             .logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll())
             .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions((frame) -> frame.deny())
-                .referrerPolicy((referrer) -> referrer
-                    .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                .referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)));
         return http.build();
     }
 

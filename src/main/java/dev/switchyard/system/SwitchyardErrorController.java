@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * Renders errors that reach the servlet container: a problem+json body for the API, a
- * page for people (never a stack trace).
+ * page for people (never a stack trace). Invalid input that a controller refused has its
+ * own page with the reason ({@link PageExceptionHandler}).
  */
 @Controller
 class SwitchyardErrorController implements ErrorController {
@@ -39,6 +40,10 @@ class SwitchyardErrorController implements ErrorController {
         model.addAttribute("status", status.value());
         model.addAttribute("reason", status.getReasonPhrase());
         return switch (status) {
+            case BAD_REQUEST -> {
+                model.addAttribute("message", "The request is not valid: check the address and its parameters");
+                yield "error/invalid";
+            }
             case FORBIDDEN -> "error/403";
             case NOT_FOUND -> "error/404";
             default -> "error/error";

@@ -25,9 +25,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes a table (a header row, then rows of values) as XLSX or CSV. Every XLSX value is
- * a typed or text cell, never a formula; every CSV cell that a spreadsheet would read as
- * a formula (starting with = + - @, tab or carriage return) is neutralised with a leading
- * apostrophe.
+ * a typed or text cell, never a formula; every text that a spreadsheet would read as a
+ * formula (starting with = + - @, tab or carriage return; in XLSX once the cell is
+ * edited) is neutralised with a leading apostrophe, in both formats.
  */
 public final class TableExport {
 
@@ -105,7 +105,7 @@ public final class TableExport {
         else {
             // setCellValue(String) always makes a string cell: "=1+1" stays text, never a
             // formula.
-            String text = xlsxText(value.toString());
+            String text = xlsxText(neutralise(value));
             cell.setCellValue((text.length() > MAX_CELL_LENGTH) ? text.substring(0, MAX_CELL_LENGTH) : text);
         }
     }

@@ -29,8 +29,9 @@ class UserServiceLockTests {
         given(this.users.findByUsername("jo")).willReturn(Optional.of(this.user));
         SwitchyardProperties properties = new SwitchyardProperties(Path.of("/tmp"),
                 new SwitchyardProperties.Admin("admin", null), new SwitchyardProperties.Security(5, 1));
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new UserService(this.users, PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                mock(AuditLog.class), Clock.fixed(now, ZoneOffset.UTC), properties);
+                mock(AuditLog.class), clock, properties, new UnknownNameLocks(clock, properties));
     }
 
     @Test
@@ -68,6 +69,43 @@ class UserServiceLockTests {
         service.recordFailedLogin("jo");
         assertThat(this.user.isLockedAt(this.start)).isFalse();
         assertThat(this.user.getFailedLogins()).isEqualTo(1);
+    }
+
+    @Test
+    void aNameThatBelongsToNoUserIsLockedAfterAsManyFailuresAndAsLong() {
+        SwitchyardProperties properties = new SwitchyardProperties(Path.of("/tmp"),
+                new SwitchyardProperties.Admin("admin", null), new SwitchyardProperties.Security(5, 1));
+        Instant[] now = { this.start };
+        Clock clock = new Clock() {
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+        };
+        UnknownNameLocks locks = new UnknownNameLocks(clock, properties);
+        for (int i = 0; i < 4; i++) {
+            locks.failed("Nobody");
+        }
+        assertThat(locks.lockedUntil("nobody")).isNull();
+        locks.failed("NOBODY");
+        assertThat(locks.lockedUntil("nobody")).isEqualTo(this.start.plus(Duration.ofMinutes(1)));
+        now[0] = this.start.plusSeconds(30);
+        locks.failed("nobody");
+        assertThat(locks.lockedUntil("nobody")).isEqualTo(this.start.plus(Duration.ofMinutes(1)));
+        now[0] = this.start.plusSeconds(60);
+        assertThat(locks.lockedUntil("nobody")).isNull();
     }
 
 }

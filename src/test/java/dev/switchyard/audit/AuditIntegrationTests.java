@@ -85,9 +85,10 @@ class AuditIntegrationTests {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             boolean found = false;
             for (Row row : workbook.getSheetAt(0)) {
-                if (row.getCell(5) != null && row.getCell(5).getStringCellValue().startsWith("=cmd")) {
+                if (row.getCell(5) != null && row.getCell(5).getStringCellValue().startsWith("'=cmd")) {
                     assertThat(row.getCell(5).getCellType()).isEqualTo(CellType.STRING);
                     assertThat(row.getCell(6).getCellType()).isEqualTo(CellType.STRING);
+                    assertThat(row.getCell(6).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://evil\")");
                     found = true;
                 }
             }

@@ -67,6 +67,25 @@ class UploadStoreTests {
     }
 
     @Test
+    void anUploadRefusedByItsCheckLeavesThePreviousFilesAndNothingElse() throws Exception {
+        UploadStore store = store(10_000);
+        UploadStore.Stored first = store.store(1L, 5L, "Account.csv",
+                new ByteArrayInputStream("Id,Name\n1,Acme\n".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(
+                () -> store.store(1L, 5L, "Broken.csv", new ByteArrayInputStream(new byte[] { 1, 2 }), (files) -> {
+                    assertThat(UploadStore.list(files)).extracting((p) -> p.getFileName().toString())
+                        .containsExactly("Broken.csv");
+                    throw new InvalidInputException("file", "unreadable");
+                }))
+            .hasMessage("unreadable");
+        assertThat(UploadStore.list(first.files())).extracting((p) -> p.getFileName().toString())
+            .containsExactly("Account.csv");
+        try (var leftovers = Files.list(first.files().getParent())) {
+            assertThat(leftovers).extracting((p) -> p.getFileName().toString()).containsExactly("files");
+        }
+    }
+
+    @Test
     void refusesAnEmptyUploadAndAMissingName() {
         UploadStore store = store(1024);
         assertThatThrownBy(() -> store.store(1L, 4L, "Account.csv", new ByteArrayInputStream(new byte[0])))

@@ -134,10 +134,28 @@ class MappingWorkbookTests {
             assertThat(text(industry, 6, 1)).isEqualTo("default");
             assertThat(industry.getRow(7).getCell(1).getBooleanCellValue()).isTrue();
             assertThat(text(industry, 9, 0)).isEqualTo("Source value");
-            assertThat(text(industry, 11, 0)).isEqualTo("=Insurance");
+            // text a spreadsheet would take for a formula once edited is prefixed
+            assertThat(text(industry, 11, 0)).isEqualTo("'=Insurance");
             assertThat(industry.getRow(11).getCell(0).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(text(industry, 11, 1)).isEqualTo("+Finance");
+            assertThat(text(industry, 11, 1)).isEqualTo("'+Finance");
         }
+    }
+
+    @Test
+    void formulaLikeTextIsPrefixedOnExportAndReadBackExactly() {
+        for (String value : List.of("=HYPERLINK(\"http://x\")", "+1 415", "-5", "@SUM(A1)", "\tcmd", "'", "'quoted",
+                "''=x", "'=x", "plain", "a=b", "")) {
+            String written = MappingWorkbook.formulaPrefixed(value);
+            if (!value.isEmpty() && "=+-@\t'".indexOf(value.charAt(0)) >= 0) {
+                assertThat(written).isEqualTo("'" + value);
+            }
+            else {
+                assertThat(written).isSameAs(value);
+            }
+            assertThat(MappingWorkbook.withoutFormulaPrefix(written)).isEqualTo(value);
+        }
+        // an apostrophe before anything else is the analyst's own
+        assertThat(MappingWorkbook.withoutFormulaPrefix("'tis")).isEqualTo("'tis");
     }
 
     @Test

@@ -104,6 +104,31 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void anUnknownNameIsLockedExactlyAsAnAccountIsSoTheLockTellsNoNames() throws Exception {
+        AppUser user = this.fixtures.user("guessme");
+        String nobody = Fixtures.unique("nobody");
+        java.util.Map<String, java.util.List<String>> answers = new java.util.LinkedHashMap<>();
+        for (String name : java.util.List.of(user.getUsername(), nobody)) {
+            java.util.List<String> redirects = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                redirects.add(
+                        this.mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "wrong"))
+                            .andReturn()
+                            .getResponse()
+                            .getRedirectedUrl());
+            }
+            answers.put(name, redirects);
+            this.mvc.perform(get("/api/v1/me").with(httpBasic(name, Fixtures.PASSWORD)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(
+                        jsonPath("$.detail").value("This account is locked for a minute after too many failed logins"));
+        }
+        assertThat(answers.get(nobody)).isEqualTo(answers.get(user.getUsername()))
+            .containsExactly("/login?error", "/login?error", "/login?error", "/login?error", "/login?error",
+                    "/login?locked");
+    }
+
+    @Test
     void successfulLoginResetsTheFailureCount() throws Exception {
         AppUser user = this.fixtures.user("forgetful");
         for (int round = 0; round < 2; round++) {
@@ -126,7 +151,16 @@ class SecurityIntegrationTests {
             .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
             .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
             .andExpect(header().string("X-Frame-Options", "DENY"))
-            .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+            .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+            .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"));
+        for (var request : java.util.List.of(get("/api/v1/me").with(httpBasic(Fixtures.ADMIN, Fixtures.ADMIN_PASSWORD)),
+                get("/api/v1/me"))) {
+            this.mvc.perform(request)
+                .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")));
+        }
     }
 
     @Test

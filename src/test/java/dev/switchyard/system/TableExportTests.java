@@ -40,20 +40,22 @@ class TableExportTests {
     }
 
     @Test
-    void writesXlsxValuesAsTypedOrTextCellsNeverFormulas() throws Exception {
+    void writesXlsxValuesAsTypedOrTextCellsNeverFormulasAndPrefixesFormulaLikeText() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Instant when = Instant.parse("2024-03-01T10:15:30Z");
-        TableExport.xlsx("Audit", List.of("text", "number", "when", "flag"),
-                Stream.of(List.of("=SUM(1,2)", 42, when, true)), out);
+        TableExport.xlsx("Audit", List.of("text", "number", "when", "flag", "phone", "at", "dash", "plain"),
+                Stream.of(List.of("=SUM(1,2)", 42, when, true, "+1 415", "@x", "-", "a=b")), out);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = workbook.getSheet("Audit");
             Row row = sheet.getRow(1);
             assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(row.getCell(0).getStringCellValue()).isEqualTo("=SUM(1,2)");
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo("'=SUM(1,2)");
             assertThat(row.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(42.0);
             assertThat(row.getCell(2).getLocalDateTimeCellValue()).hasToString("2024-03-01T10:15:30");
             assertThat(row.getCell(3).getBooleanCellValue()).isTrue();
+            assertThat(List.of(4, 5, 6, 7)).extracting((i) -> row.getCell(i).getStringCellValue())
+                .containsExactly("'+1 415", "'@x", "'-", "a=b");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("text");
         }
     }

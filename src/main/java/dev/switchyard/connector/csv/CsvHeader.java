@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.switchyard.connector.ExtractionProblem;
+import dev.switchyard.connector.NulCharacters;
 
 /**
- * A file's header row made usable: blank names become {@code Column_<n>}, repeated names
- * become {@code Name_2}, {@code Name_3}, and the id column is found.
+ * A file's header row made usable: NUL characters are removed from names, blank names
+ * become {@code Column_<n>}, repeated names become {@code Name_2}, {@code Name_3}, and
+ * the id column is found.
  *
  * @param names the unique field names in file order
  * @param idIndex the id column's position, or -1 when there is none
@@ -36,7 +38,7 @@ record CsvHeader(List<String> names, int idIndex, List<ExtractionProblem> proble
         String location = file + ":1";
         Set<String> taken = new HashSet<>();
         for (String name : raw) {
-            taken.add(name.toLowerCase(Locale.ROOT));
+            taken.add(NulCharacters.strip(name).toLowerCase(Locale.ROOT));
         }
         Set<String> used = new HashSet<>();
         List<String> names = new ArrayList<>(raw.size());
@@ -44,6 +46,12 @@ record CsvHeader(List<String> names, int idIndex, List<ExtractionProblem> proble
             String name = raw.get(i);
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1);
+            }
+            if (NulCharacters.in(name)) {
+                name = NulCharacters.strip(name);
+                problems.add(new ExtractionProblem(object, location, name,
+                        "NUL characters removed from the name of column " + (i + 1) + " (PostgreSQL cannot store them)",
+                        null));
             }
             String unique = name;
             if (name.isBlank()) {

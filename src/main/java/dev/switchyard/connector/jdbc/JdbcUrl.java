@@ -17,26 +17,18 @@ import dev.switchyard.connector.ConnectorException;
  */
 public record JdbcUrl(SqlDialect dialect, String url, String host, int port, String database) {
 
-    private static final Pattern PARAMETER = Pattern.compile("[?&;(,]\\s*([A-Za-z][A-Za-z0-9_.\\-]*)\\s*=");
-
     private static final Pattern SQLSERVER_DATABASE = Pattern.compile("(?i);\\s*(?:databaseName|database)\\s*=([^;]*)");
 
     /**
      * @param url a JDBC URL
      * @return it, understood
-     * @throws ConnectorException for an unsupported scheme, or a parameter that could
-     * load classes or read local files
+     * @throws ConnectorException for an unsupported scheme, or a parameter that is not on
+     * the dialect's allow-list ({@link UrlParameters})
      */
     public static JdbcUrl parse(String url) {
         SqlDialect dialect = SqlDialect.forUrl(url);
         String trimmed = url.trim();
-        Matcher parameters = PARAMETER.matcher(trimmed);
-        while (parameters.find()) {
-            if (dialect.isUnsafeParameter(parameters.group(1))) {
-                throw new ConnectorException("The URL parameter '" + parameters.group(1)
-                        + "' is not allowed: it could load code or read files on the Switchyard server");
-            }
-        }
+        UrlParameters.check(dialect, trimmed);
         int slashes = trimmed.indexOf("//");
         if (slashes < 0) {
             String rest = trimmed.substring(trimmed.indexOf(':', 5) + 1);

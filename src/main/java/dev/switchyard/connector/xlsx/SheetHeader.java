@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchyard.connector.NulCharacters;
 import org.apache.poi.ss.util.CellReference;
 
 /**
@@ -27,7 +28,12 @@ record SheetHeader(Map<Integer, String> names, String idField, List<String> prob
         Map<Integer, String> names = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         row.cells().forEach((column, value) -> {
-            String name = text(value).trim();
+            String raw = text(value);
+            String name = NulCharacters.strip(raw).trim();
+            if (NulCharacters.in(raw)) {
+                problems.add("header " + CellReference.convertNumToColString(column) + row.number()
+                        + ": NUL characters removed from the name '" + name + "' (PostgreSQL cannot store them)");
+            }
             if (names.containsValue(name)) {
                 problems.add("header " + CellReference.convertNumToColString(column) + row.number() + " repeats '"
                         + name + "'; that column is ignored");

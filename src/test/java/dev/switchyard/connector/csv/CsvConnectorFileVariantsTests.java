@@ -116,6 +116,52 @@ class CsvConnectorFileVariantsTests {
     }
 
     @Test
+    void recognisesUtf16WithoutAByteOrderMarkInBothByteOrdersWhateverTheDeclaredEncoding() throws IOException {
+        for (Charset charset : java.util.List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            write("People.csv", "Id,Name,City\r\n1,Müller €,Zürich\r\n2,Jones,Łódź\r\n", charset);
+            for (Map<String, String> options : java.util.List.of(Map.<String, String>of(),
+                    Map.of("encoding", "windows-1252"))) {
+                SourceConnector connector = open(options);
+                assertThat(connector.describe().object("People").orElseThrow().fields()).extracting(FieldSchema::name)
+                    .as(charset.name())
+                    .containsExactly("Id", "Name", "City");
+                RecordingSink sink = extract(connector, "People");
+                assertThat(sink.problems()).isEmpty();
+                assertThat(sink.records()).extracting(SourceRecord::values)
+                    .containsExactly(Map.of("Id", "1", "Name", "Müller €", "City", "Zürich"),
+                            Map.of("Id", "2", "Name", "Jones", "City", "Łódź"));
+            }
+        }
+    }
+
+    @Test
+    void takesTextWithoutZeroBytesOrWithAFewStrayOnesForWhatItIsDeclared() {
+        byte[] utf8 = "Id,Name\n1,Müller\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(CsvEncoding.utf16WithoutMark(utf8, utf8.length, StandardCharsets.UTF_8))
+            .isEqualTo(StandardCharsets.UTF_8);
+        byte[] stray = "Id,Name\n1,Mu\u0000ller\n2,Jo\u0000nes\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(CsvEncoding.utf16WithoutMark(stray, stray.length, StandardCharsets.UTF_8))
+            .isEqualTo(StandardCharsets.UTF_8);
+        byte[] one = { 'I', 0 };
+        assertThat(CsvEncoding.utf16WithoutMark(one, one.length, StandardCharsets.UTF_8))
+            .isEqualTo(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void removesNulCharactersFromHeaderNamesAndReportsThemAtLineOne() throws IOException {
+        write("People.csv", "Id,Na\u0000me\n1,Smith\n", StandardCharsets.UTF_8);
+        SchemaSnapshot schema = open(Map.of()).describe();
+        assertThat(schema.object("People").orElseThrow().fields()).extracting(FieldSchema::name)
+            .containsExactly("Id", "Name");
+        assertThat(schema.problems()).singleElement().satisfies((problem) -> {
+            assertThat(problem.location()).isEqualTo("People.csv:1");
+            assertThat(problem.field()).isEqualTo("Name");
+            assertThat(problem.message()).contains("NUL characters removed");
+        });
+        assertThat(extract(open(Map.of()), "People").records().get(0).values()).containsEntry("Name", "Smith");
+    }
+
+    @Test
     void quarantinesARaggedRowWithFileAndLineAndAcceptsTheOthers() throws IOException {
         write("People.csv", "Id,Name\n1,\"Smith\nJr\"\n2,Jones,extra\n3\n\n4,Brown\n", StandardCharsets.UTF_8);
         RecordingSink sink = extract(open(Map.of()), "People");

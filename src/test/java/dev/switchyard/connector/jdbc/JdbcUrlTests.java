@@ -62,4 +62,55 @@ class JdbcUrlTests {
             .isEqualTo("crm");
     }
 
+    @Test
+    void percentEncodedParameterNamesAreDecodedBeforeTheyAreChecked() {
+        assertThatExceptionOfType(ConnectorException.class)
+            .isThrownBy(() -> JdbcUrl.parse("jdbc:mysql://db/crm?%61utoDeserialize=true"))
+            .withMessageContaining("'autoDeserialize' is not allowed");
+        assertThatExceptionOfType(ConnectorException.class)
+            .isThrownBy(() -> JdbcUrl.parse("jdbc:postgresql://db/crm?ssl=true&%73ocket%46actory=com.evil.Factory"))
+            .withMessageContaining("'socketFactory' is not allowed");
+        assertThatExceptionOfType(ConnectorException.class)
+            .isThrownBy(() -> JdbcUrl.parse("jdbc:mysql://db/crm?%2561utoDeserialize=true"))
+            .withMessageContaining("'%61utoDeserialize' is not allowed");
+        assertThat(JdbcUrl.parse("jdbc:postgresql://db/crm?%73slmode=require").database()).isEqualTo("crm");
+    }
+
+    @Test
+    void onlyParametersOnTheDialectsAllowListPass() {
+        assertThatExceptionOfType(ConnectorException.class)
+            .isThrownBy(() -> JdbcUrl.parse("jdbc:postgresql://db/crm?sslmode=require&sslfactoryprovider=x"))
+            .withMessageContaining("'sslfactoryprovider' is not allowed: PostgreSQL URLs may set only")
+            .withMessageContaining("ApplicationName");
+        assertThatExceptionOfType(ConnectorException.class)
+            .isThrownBy(() -> JdbcUrl.parse("jdbc:mysql://db/crm?allowMultiQueries=true"))
+            .withMessageContaining("'allowMultiQueries' is not allowed");
+        assertThatExceptionOfType(ConnectorException.class)
+            .isThrownBy(() -> JdbcUrl.parse("jdbc:sqlserver://db;databaseName=crm;integratedSecurity=true"))
+            .withMessageContaining("'integratedSecurity' is not allowed");
+        assertThat(JdbcUrl.parse("jdbc:mysql://db:3307/crm?useSSL=false&serverTimezone=UTC&SOCKETTIMEOUT=5").database())
+            .isEqualTo("crm");
+        assertThat(JdbcUrl.parse("jdbc:mariadb://db/crm?sslMode=verify-full&connectTimeout=5").database())
+            .isEqualTo("crm");
+    }
+
+    @Test
+    void parametersInMysqlHostSectionsAreCheckedToo() {
+        assertThatExceptionOfType(ConnectorException.class)
+            .isThrownBy(() -> JdbcUrl.parse("jdbc:mysql://(host=db,port=3306,autoDeserialize=true)/crm"))
+            .withMessageContaining("'autoDeserialize'");
+        assertThatExceptionOfType(ConnectorException.class)
+            .isThrownBy(() -> JdbcUrl.parse("jdbc:mariadb://address=(host=db)(port=3306)(%63odecs=x)/crm"))
+            .withMessageContaining("'codecs'");
+        assertThat(UrlParameters.names(SqlDialect.MYSQL, "jdbc:mysql://address=(host=db)(port=3306)/crm?useSSL=true"))
+            .containsExactly("host", "port", "useSSL");
+    }
+
+    @Test
+    void sqlServerBracesQuoteAValueHoldingSemicolonsAndEqualSigns() {
+        assertThat(UrlParameters.names(SqlDialect.SQLSERVER,
+                "jdbc:sqlserver://db;databaseName=crm;password={a;socketFactoryClass=x};encrypt=true"))
+            .containsExactly("databaseName", "password", "encrypt");
+    }
+
 }
