@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.switchyard.scope.ScopeStatus;
+
 /**
  * A migration run as stored.
  *
@@ -30,11 +32,13 @@ import java.util.List;
  * runs: REPORT, DELETE or DEACTIVATE
  * @param rerunOf for a re-run of quarantined records (mode RERUN), the run whose
  * quarantined records it reads; else null
+ * @param scopeStatus the status its scope version had when it started (a sandbox run may
+ * apply a draft), or null without a scope
  */
 public record Run(long id, long projectId, long environmentId, String environment, String mode, RunStatus status,
         long snapshotId, Integer scopeVersion, int mappingVersion, BigDecimal errorThreshold, Integer recordsPerSecond,
         String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt, String message, RunPlan plan,
-        List<RunObject> objects, String deletePolicy, Long rerunOf) {
+        List<RunObject> objects, String deletePolicy, Long rerunOf, ScopeStatus scopeStatus) {
 
     /**
      * @return the records quarantined, over every object
