@@ -45,8 +45,11 @@ class ScopeController {
 
     private final dev.switchyard.scope.archive.ArchiveStore archives;
 
+    private final ScopeMoves moves;
+
     ScopeController(ScopeService scope, ScopeViews views, ProjectAccess access, WorkspaceModel workspace,
-            ScopeComments comments, dev.switchyard.scope.archive.ArchiveStore archives) {
+            ScopeComments comments, dev.switchyard.scope.archive.ArchiveStore archives, ScopeMoves moves) {
+        this.moves = moves;
         this.scope = scope;
         this.views = views;
         this.access = access;
@@ -175,7 +178,10 @@ class ScopeController {
         ScopeVersion newer = this.scope.version(projectId, to);
         model.addAttribute("from", older);
         model.addAttribute("to", newer);
-        model.addAttribute("rows", ScopeComparison.compare(older, newer));
+        model.addAttribute("rows", ScopeComparison.compare(older, newer, this.views::rules));
+        model.addAttribute("moves", this.moves.compare(older, newer));
+        model.addAttribute("snapshot", this.moves.snapshot(projectId).orElse(null));
+        model.addAttribute("decisions", List.of(Decision.values()));
         model.addAttribute("history", this.scope.history(projectId));
         return "scope/compare";
     }
