@@ -80,6 +80,42 @@ public record Run(long id, long projectId, long environmentId, String environmen
     }
 
     /**
+     * @return the whole seconds from its start to its end (or to now while it runs), or
+     * null before it started
+     */
+    public Long elapsedSeconds() {
+        Duration duration = duration();
+        return (duration != null) ? duration.getSeconds() : null;
+    }
+
+    /**
+     * The time left to read the records still unread, at the rate the run has read so far
+     * (records over the time its objects have been loading, which leaves out the wait
+     * before a resume between objects).
+     * @return the seconds left, or null when it is not running or has no rate yet
+     */
+    public Long etaSeconds() {
+        if (this.status != RunStatus.RUNNING) {
+            return null;
+        }
+        long processed = processed();
+        long millis = 0;
+        Instant now = Instant.now();
+        for (RunObject object : this.objects) {
+            if (object.startedAt() != null) {
+                millis += Duration
+                    .between(object.startedAt(), (object.finishedAt() != null) ? object.finishedAt() : now)
+                    .toMillis();
+            }
+        }
+        if (processed == 0 || millis <= 0) {
+            return null;
+        }
+        long remaining = Math.max(0, total() - processed);
+        return (long) Math.ceil(remaining * (millis / 1000.0) / processed);
+    }
+
+    /**
      * @return the quarantined share of the records seen, in percent with one decimal
      */
     public double quarantineRate() {
