@@ -11,3 +11,8 @@ set scope_status = case
         else 'DRAFT' end
 from scope_version v
 where v.project_id = r.project_id and v.version = r.scope_version and r.scope_status is null;
+
+-- The cross-reference page searches an environment by the start of a source or target id
+-- (LIKE 'prefix%', whatever the database's collation).
+create index xref_source_id on xref (environment_id, source_id varchar_pattern_ops);
+create index xref_target_id on xref (environment_id, target_id varchar_pattern_ops);
