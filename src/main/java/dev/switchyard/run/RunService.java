@@ -262,7 +262,7 @@ public class RunService {
     private static String unapproved(Environment environment, ScopeVersion latest) {
         String kind = environment.getKind().name().toLowerCase(Locale.ROOT);
         String prefix = "A " + kind + " run (" + environment.getName()
-                + ") needs an approved scope, and no scope version is approved: ";
+                + ") needs an approved scope, and no scope version is approved; ";
         if (latest == null) {
             return prefix + "the project has no scope yet (the first completed extraction creates it)";
         }
