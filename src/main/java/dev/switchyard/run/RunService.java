@@ -261,8 +261,9 @@ public class RunService {
      */
     private static String unapproved(Environment environment, ScopeVersion latest) {
         String kind = environment.getKind().name().toLowerCase(Locale.ROOT);
-        String prefix = "A " + kind + " run (" + environment.getName()
-                + ") needs an approved scope, and no scope version is approved; ";
+        String prefix = "A " + kind + " run"
+                + (environment.getName().equalsIgnoreCase(kind) ? "" : " (" + environment.getName() + ")")
+                + " needs an approved scope, and no scope version is approved; ";
         if (latest == null) {
             return prefix + "the project has no scope yet (the first completed extraction creates it)";
         }
