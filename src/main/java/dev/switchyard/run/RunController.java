@@ -46,8 +46,11 @@ class RunController {
 
     private final DeletePolicies deletePolicies;
 
+    private final RunScopes scopes;
+
     RunController(RunService runs, RunStore store, ProjectService projects, ProjectAccess access,
-            WorkspaceModel workspace, RunLog log, DeletePolicies deletePolicies) {
+            WorkspaceModel workspace, RunLog log, DeletePolicies deletePolicies, RunScopes scopes) {
+        this.scopes = scopes;
         this.runs = runs;
         this.store = store;
         this.projects = projects;
@@ -69,7 +72,7 @@ class RunController {
         model.addAttribute("environment", (environment != null) ? environment : "");
         model.addAttribute("environments", this.projects.environments(projectId));
         model.addAttribute("deletePolicy", this.deletePolicies.get(projectId));
-        model.addAttribute("uses", this.runs.uses(projectId));
+        model.addAttribute("uses", this.scopes.uses(projectId));
         try {
             model.addAttribute("plan", this.runs.plan(projectId));
         }

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.switchyard.admin.CurrentUser;
@@ -83,6 +82,8 @@ public class RunService {
 
     private final JdbcTemplate jdbc;
 
+    private final RunScopes runScopes;
+
     private RunUndo undo;
 
     private List<ProductionGate> gates = List.of();
@@ -103,7 +104,7 @@ public class RunService {
     RunService(RunStore store, RunJobs jobs, ProjectService projects, ConnectionService connections,
             SnapshotLifecycle snapshots, MappingService mappings, MappingInputs inputs, MappingValidator validator,
             SchemaCheck schemaCheck, ScopeService scopes, StagedRecords staged, AuditLog audit, RunLog log,
-            DeletePolicies deletePolicies, JdbcTemplate jdbc) {
+            DeletePolicies deletePolicies, JdbcTemplate jdbc, RunScopes runScopes) {
         this.store = store;
         this.jobs = jobs;
         this.projects = projects;
@@ -119,6 +120,7 @@ public class RunService {
         this.log = log;
         this.deletePolicies = deletePolicies;
         this.jdbc = jdbc;
+        this.runScopes = runScopes;
     }
 
     /**
@@ -128,32 +130,6 @@ public class RunService {
      */
     public RunPlan plan(Long projectId) {
         return RunPlanner.plan(this.mappings.current(projectId).document(), this.inputs.load(projectId));
-    }
-
-    /**
-     * What a run started now would use in each of the project's environments, by the rule
-     * {@link #start} applies.
-     * @param projectId the project
-     * @return per environment, in the project's order
-     */
-    public List<RunUses> uses(Long projectId) {
-        Snapshot snapshot = this.snapshots.latestUsable(projectId).orElse(null);
-        int mapping = this.mappings.current(projectId).version();
-        Optional<ScopeVersion> latest = this.scopes.latest(projectId);
-        Optional<ScopeVersion> approved = this.scopes.latestApproved(projectId);
-        List<RunUses> uses = new ArrayList<>();
-        for (Environment environment : this.projects.environments(projectId)) {
-            boolean sandbox = environment.getKind() == EnvironmentKind.SANDBOX;
-            ScopeVersion scope = sandbox ? latest.orElse(null) : approved.orElse(null);
-            String refusal = (!sandbox && scope == null) ? unapproved(environment, latest.orElse(null)) : null;
-            Integer newer = (!sandbox && scope != null && latest.isPresent()
-                    && latest.get().getVersion() > scope.getVersion()) ? latest.get().getVersion() : null;
-            uses.add(new RunUses(environment.getName(), environment.getKind(),
-                    (snapshot != null) ? snapshot.getId() : null, (snapshot != null) ? snapshot.getFinishedAt() : null,
-                    (scope != null) ? scope.getVersion() : null, (scope != null) ? scope.getStatus() : null, refusal,
-                    newer, mapping));
-        }
-        return uses;
     }
 
     /**
@@ -204,7 +180,7 @@ public class RunService {
         }
         Snapshot snapshot = this.snapshots.latestUsable(projectId)
             .orElseThrow(() -> new ConflictException("snapshot", "There is no completed extraction to migrate from"));
-        ScopeVersion scope = scope(projectId, environment);
+        ScopeVersion scope = this.runScopes.scope(projectId, environment);
         if (askConfirmation && scope != null && scope.getStatus() != ScopeStatus.APPROVED
                 && !Integer.valueOf(scope.getVersion()).equals(confirmedScopeVersion)) {
             throw new ConflictException("confirmScope",
@@ -238,41 +214,6 @@ public class RunService {
                 plan, totals, gate.deletes(), null);
         this.jobs.launch(id);
         return get(id);
-    }
-
-    /**
-     * The scope version a run in the environment applies: in a sandbox the latest,
-     * whatever its status; in staging and production the latest approved one.
-     * @throws ConflictException naming the missing approval when staging or production
-     * has none
-     */
-    private ScopeVersion scope(Long projectId, Environment environment) {
-        if (environment.getKind() == EnvironmentKind.SANDBOX) {
-            return this.scopes.latest(projectId).orElse(null);
-        }
-        return this.scopes.latestApproved(projectId)
-            .orElseThrow(() -> new ConflictException("environment",
-                    unapproved(environment, this.scopes.latest(projectId).orElse(null))));
-    }
-
-    /**
-     * @return why a staging or production run cannot start without an approved scope,
-     * naming the version that waits for approval
-     */
-    private static String unapproved(Environment environment, ScopeVersion latest) {
-        String kind = environment.getKind().name().toLowerCase(Locale.ROOT);
-        String prefix = "A " + kind + " run"
-                + (environment.getName().equalsIgnoreCase(kind) ? "" : " (" + environment.getName() + ")")
-                + " needs an approved scope, and no scope version is approved; ";
-        if (latest == null) {
-            return prefix + "the project has no scope yet (the first completed extraction creates it)";
-        }
-        String version = "scope v" + latest.getVersion();
-        return prefix + switch (latest.getStatus()) {
-            case SUBMITTED -> version + " is submitted and waits for a stakeholder's approval";
-            case REJECTED -> version + " was rejected: revise it, submit it and have a stakeholder approve it";
-            default -> version + " is a draft: submit it and have a stakeholder approve it";
-        };
     }
 
     /**

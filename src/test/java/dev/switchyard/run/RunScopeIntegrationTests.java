@@ -54,7 +54,7 @@ class RunScopeIntegrationTests {
     ProjectService projects;
 
     @Autowired
-    RunService runs;
+    RunScopes scopes;
 
     @Test
     void sandboxRunsTheLatestDraftWhileStagingAndProductionWaitForAnApprovedScope() throws Exception {
@@ -70,7 +70,7 @@ class RunScopeIntegrationTests {
         String scope = "/api/v1/projects/" + setup.project() + "/scope";
 
         // the start form's statement: sandbox the draft, staging nothing until approved
-        List<RunUses> uses = this.fixtures.as(setup.analyst(), () -> this.runs.uses(setup.project()));
+        List<RunUses> uses = this.fixtures.as(setup.analyst(), () -> this.scopes.uses(setup.project()));
         RunUses sandbox = uses.stream().filter((u) -> u.kind() == EnvironmentKind.SANDBOX).findFirst().orElseThrow();
         assertThat(sandbox.scopeVersion()).isEqualTo(1);
         assertThat(sandbox.scopeStatus()).isEqualTo(ScopeStatus.DRAFT);
@@ -161,7 +161,7 @@ class RunScopeIntegrationTests {
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.version").value(2))
             .andExpect(jsonPath("$.status").value("DRAFT"));
-        uses = this.fixtures.as(setup.analyst(), () -> this.runs.uses(setup.project()));
+        uses = this.fixtures.as(setup.analyst(), () -> this.scopes.uses(setup.project()));
         staging = uses.stream().filter((u) -> u.kind() == EnvironmentKind.STAGING).findFirst().orElseThrow();
         assertThat(staging.scopeVersion()).isEqualTo(1);
         assertThat(staging.scopeStatus()).isEqualTo(ScopeStatus.APPROVED);
