@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.switchyard.scope.ScopeStatus;
+
 /**
  * A migration run as stored.
  *
@@ -30,11 +32,13 @@ import java.util.List;
  * runs: REPORT, DELETE or DEACTIVATE
  * @param rerunOf for a re-run of quarantined records (mode RERUN), the run whose
  * quarantined records it reads; else null
+ * @param scopeStatus the status its scope version had when it started (a sandbox run may
+ * apply a draft), or null without a scope
  */
 public record Run(long id, long projectId, long environmentId, String environment, String mode, RunStatus status,
         long snapshotId, Integer scopeVersion, int mappingVersion, BigDecimal errorThreshold, Integer recordsPerSecond,
         String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt, String message, RunPlan plan,
-        List<RunObject> objects, String deletePolicy, Long rerunOf) {
+        List<RunObject> objects, String deletePolicy, Long rerunOf, ScopeStatus scopeStatus) {
 
     /**
      * @return the records quarantined, over every object
@@ -73,6 +77,42 @@ public record Run(long id, long projectId, long environmentId, String environmen
             return null;
         }
         return Duration.between(this.startedAt, (this.finishedAt != null) ? this.finishedAt : Instant.now());
+    }
+
+    /**
+     * @return the whole seconds from its start to its end (or to now while it runs), or
+     * null before it started
+     */
+    public Long elapsedSeconds() {
+        Duration duration = duration();
+        return (duration != null) ? duration.getSeconds() : null;
+    }
+
+    /**
+     * The time left to read the records still unread, at the rate the run has read so far
+     * (records over the time its objects have been loading, which leaves out the wait
+     * before a resume between objects).
+     * @return the seconds left, or null when it is not running or has no rate yet
+     */
+    public Long etaSeconds() {
+        if (this.status != RunStatus.RUNNING) {
+            return null;
+        }
+        long processed = processed();
+        long millis = 0;
+        Instant now = Instant.now();
+        for (RunObject object : this.objects) {
+            if (object.startedAt() != null) {
+                millis += Duration
+                    .between(object.startedAt(), (object.finishedAt() != null) ? object.finishedAt() : now)
+                    .toMillis();
+            }
+        }
+        if (processed == 0 || millis <= 0) {
+            return null;
+        }
+        long remaining = Math.max(0, total() - processed);
+        return (long) Math.ceil(remaining * (millis / 1000.0) / processed);
     }
 
     /**

@@ -99,18 +99,20 @@ class RunApiController {
      * @param deletePolicy what it does about records deleted in the source since earlier
      * runs: REPORT, DELETE or DEACTIVATE
      * @param rerunOf for a re-run of quarantined records (mode RERUN), the run re-run
+     * @param scopeStatus the status the scope version had when the run started: APPROVED,
+     * or (sandbox runs only) DRAFT, SUBMITTED or REJECTED; null without a scope
      */
     record RunJson(long id, String status, String environment, String mode, long snapshotId, Integer scopeVersion,
             int mappingVersion, String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,
             String message, boolean balanced, List<ObjectJson> objects, List<String> warnings, String deletePolicy,
-            Long rerunOf) {
+            Long rerunOf, String scopeStatus) {
 
         static RunJson of(Run run) {
             return new RunJson(run.id(), run.status().name(), run.environment(), run.mode(), run.snapshotId(),
                     run.scopeVersion(), run.mappingVersion(), run.requestedBy(), run.createdAt(), run.startedAt(),
                     run.finishedAt(), run.message(), run.balanced(),
                     run.objects().stream().map(ObjectJson::of).toList(), run.plan().warnings(), run.deletePolicy(),
-                    run.rerunOf());
+                    run.rerunOf(), (run.scopeStatus() != null) ? run.scopeStatus().name() : null);
         }
 
     }
@@ -162,11 +164,12 @@ class RunApiController {
     @PostMapping("/api/v1/projects/{projectId}/runs")
     @Operation(summary = "Start a migration run",
             description = "Body {\"environment\": \"sandbox\"|\"staging\"|\"production\", \"mode\": \"full\"|\"delta\", "
-                    + "\"errorThreshold\": percent (optional)}. Sandbox and staging use the latest scope version, "
-                    + "production the approved one. 201 {\"id\",\"status\",…}; 409 when a gate refuses (no target, no "
+                    + "\"errorThreshold\": percent (optional)}. A sandbox run applies the latest scope version, "
+                    + "draft or not; staging and production the latest approved one. The run's scopeVersion and "
+                    + "scopeStatus say which. 201 {\"id\",\"status\",…}; 409 when a gate refuses (no target, no "
                     + "extraction, blocking mapping errors, another active run in the environment, a target schema "
-                    + "that differs from the authoring one, production without an approved scope, delta without a "
-                    + "completed run); 422 for an unknown environment or mode.")
+                    + "that differs from the authoring one, staging or production without an approved scope, "
+                    + "delta without a completed run); 422 for an unknown environment or mode.")
     ResponseEntity<RunJson> start(@PathVariable Long projectId, @RequestBody(required = false) StartRun request) {
         this.access.require(projectId, ProjectRole.ANALYST);
         StartRun body = (request != null) ? request : new StartRun(null, null, null, null);

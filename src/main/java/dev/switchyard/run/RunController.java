@@ -46,8 +46,11 @@ class RunController {
 
     private final DeletePolicies deletePolicies;
 
+    private final RunScopes scopes;
+
     RunController(RunService runs, RunStore store, ProjectService projects, ProjectAccess access,
-            WorkspaceModel workspace, RunLog log, DeletePolicies deletePolicies) {
+            WorkspaceModel workspace, RunLog log, DeletePolicies deletePolicies, RunScopes scopes) {
+        this.scopes = scopes;
         this.runs = runs;
         this.store = store;
         this.projects = projects;
@@ -69,6 +72,7 @@ class RunController {
         model.addAttribute("environment", (environment != null) ? environment : "");
         model.addAttribute("environments", this.projects.environments(projectId));
         model.addAttribute("deletePolicy", this.deletePolicies.get(projectId));
+        model.addAttribute("uses", this.scopes.uses(projectId));
         try {
             model.addAttribute("plan", this.runs.plan(projectId));
         }
@@ -81,11 +85,20 @@ class RunController {
     @PostMapping("/projects/{projectId}/runs")
     String start(@PathVariable Long projectId, @RequestParam(required = false) String environment,
             @RequestParam(required = false) String mode, @RequestParam(required = false) String errorThreshold,
-            @RequestParam(required = false) String recordsPerSecond, RedirectAttributes redirect) {
+            @RequestParam(required = false) String recordsPerSecond,
+            @RequestParam(name = "confirmScope", required = false) List<String> confirmScope,
+            RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);
         try {
-            Run run = this.runs.start(projectId, environment, mode, decimal(errorThreshold, "errorThreshold"),
-                    integer(recordsPerSecond));
+            // one confirmation box per sandbox environment: any ticked box names the
+            // version
+            Integer confirmed = (confirmScope != null) ? confirmScope.stream()
+                .filter((v) -> v != null && v.strip().matches("\\d{1,9}"))
+                .map((v) -> Integer.valueOf(v.strip()))
+                .findFirst()
+                .orElse(null) : null;
+            Run run = this.runs.startConfirmed(projectId, environment, mode, decimal(errorThreshold, "errorThreshold"),
+                    integer(recordsPerSecond), confirmed);
             redirect.addFlashAttribute("flash", "Run " + run.id() + " started in " + run.environment() + ".");
             return "redirect:/projects/" + projectId + "/runs/" + run.id();
         }

@@ -170,9 +170,13 @@ class RunJobs {
                         ? "re-run into " + run.environment() + " of the records quarantined in run " + run.rerunOf()
                         : run.mode().toLowerCase(Locale.ROOT) + " run into " + run.environment())
                 + " from extraction " + run.snapshotId() + ", mapping v" + run.mappingVersion() + ", "
-                + ((run.scopeVersion() != null) ? "scope v" + run.scopeVersion() : "no scope") + "; " + run.total()
-                + " records in " + run.objects().size() + " objects; chunks of " + chunkSize() + " records; "
-                + ((throttle > 0) ? "throttled to " + throttle + " records/s" : "no throttle") + "; "
+                + ((run.scopeVersion() != null)
+                        ? "scope v" + run.scopeVersion()
+                                + ((run.scopeStatus() != null)
+                                        ? " (" + run.scopeStatus().name().toLowerCase(Locale.ROOT) + ")" : "")
+                        : "no scope")
+                + "; " + run.total() + " records in " + run.objects().size() + " objects; chunks of " + chunkSize()
+                + " records; " + ((throttle > 0) ? "throttled to " + throttle + " records/s" : "no throttle") + "; "
                 + ((run.errorThreshold() != null)
                         ? "error threshold " + run.errorThreshold().toPlainString() + "% quarantined"
                         : "no error threshold")

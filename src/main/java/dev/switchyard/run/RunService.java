@@ -21,6 +21,7 @@ import dev.switchyard.project.Environment;
 import dev.switchyard.project.EnvironmentKind;
 import dev.switchyard.project.ProjectService;
 import dev.switchyard.scope.ScopeService;
+import dev.switchyard.scope.ScopeStatus;
 import dev.switchyard.scope.ScopeVersion;
 import dev.switchyard.staging.Snapshot;
 import dev.switchyard.staging.SnapshotLifecycle;
@@ -37,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Starts, pauses, resumes and cancels migration runs, with the gates a run must pass: a
  * target for the environment, a completed extraction, a mapping without blocking errors,
  * the authoring schema in the environment's target, no other active run in the
- * environment, and for production an approved scope.
+ * environment, and for staging and production an approved scope.
  */
 @Service
 public class RunService {
@@ -81,6 +82,8 @@ public class RunService {
 
     private final JdbcTemplate jdbc;
 
+    private final RunScopes runScopes;
+
     private RunUndo undo;
 
     private List<ProductionGate> gates = List.of();
@@ -101,7 +104,7 @@ public class RunService {
     RunService(RunStore store, RunJobs jobs, ProjectService projects, ConnectionService connections,
             SnapshotLifecycle snapshots, MappingService mappings, MappingInputs inputs, MappingValidator validator,
             SchemaCheck schemaCheck, ScopeService scopes, StagedRecords staged, AuditLog audit, RunLog log,
-            DeletePolicies deletePolicies, JdbcTemplate jdbc) {
+            DeletePolicies deletePolicies, JdbcTemplate jdbc, RunScopes runScopes) {
         this.store = store;
         this.jobs = jobs;
         this.projects = projects;
@@ -117,6 +120,7 @@ public class RunService {
         this.log = log;
         this.deletePolicies = deletePolicies;
         this.jdbc = jdbc;
+        this.runScopes = runScopes;
     }
 
     /**
@@ -129,7 +133,8 @@ public class RunService {
     }
 
     /**
-     * Starts a run.
+     * Starts a run, as the automation API does: a sandbox run applies the latest scope
+     * version whatever its status, with no confirmation asked.
      * @param projectId the project
      * @param environmentName sandbox, staging, production or another environment's name
      * @param modeName full or delta
@@ -139,6 +144,28 @@ public class RunService {
      */
     public Run start(Long projectId, String environmentName, String modeName, BigDecimal threshold,
             Integer recordsPerSecond) {
+        return start(projectId, environmentName, modeName, threshold, recordsPerSecond, false, null);
+    }
+
+    /**
+     * Starts a run as the browser's start form does: a sandbox run of a scope version
+     * nobody approved starts only when the user confirmed that very version.
+     * @param projectId the project
+     * @param environmentName sandbox, staging, production or another environment's name
+     * @param modeName full or delta
+     * @param threshold the quarantine share (percent) above which the run aborts, or null
+     * @param recordsPerSecond the most records per second to write, or null for no limit
+     * @param confirmedScopeVersion the unapproved scope version the user confirmed, or
+     * null
+     * @return the queued run
+     */
+    public Run startConfirmed(Long projectId, String environmentName, String modeName, BigDecimal threshold,
+            Integer recordsPerSecond, Integer confirmedScopeVersion) {
+        return start(projectId, environmentName, modeName, threshold, recordsPerSecond, true, confirmedScopeVersion);
+    }
+
+    private Run start(Long projectId, String environmentName, String modeName, BigDecimal threshold,
+            Integer recordsPerSecond, boolean askConfirmation, Integer confirmedScopeVersion) {
         if (recordsPerSecond != null && recordsPerSecond <= 0) {
             throw new InvalidInputException("recordsPerSecond",
                     "The throttle is a positive number of records per second");
@@ -153,23 +180,24 @@ public class RunService {
         }
         Snapshot snapshot = this.snapshots.latestUsable(projectId)
             .orElseThrow(() -> new ConflictException("snapshot", "There is no completed extraction to migrate from"));
+        ScopeVersion scope = this.runScopes.scope(projectId, environment);
+        if (askConfirmation && scope != null && scope.getStatus() != ScopeStatus.APPROVED
+                && !Integer.valueOf(scope.getVersion()).equals(confirmedScopeVersion)) {
+            throw new ConflictException("confirmScope",
+                    "Scope v" + scope.getVersion() + " is " + scope.getStatus().name().toLowerCase(Locale.ROOT)
+                            + ", not approved: confirm that this " + environment.getName()
+                            + " run applies it, or have it approved first");
+        }
         Gate gate = gate(projectId, environment);
         MappingVersion mapping = gate.mapping();
         MappingInputs.Inputs in = gate.inputs();
-        ScopeVersion scope;
         if (environment.getKind() == EnvironmentKind.PRODUCTION) {
-            scope = this.scopes.latestApproved(projectId)
-                .orElseThrow(() -> new ConflictException("environment",
-                        "A production run needs an approved scope: submit the scope and have a stakeholder approve it"));
             int scopeVersion = scope.getVersion();
             for (ProductionGate productionGate : this.gates) {
                 productionGate.refusal(projectId, mapping.version(), scopeVersion).ifPresent((refusal) -> {
                     throw new ConflictException("environment", refusal);
                 });
             }
-        }
-        else {
-            scope = this.scopes.latest(projectId).orElse(null);
         }
         if (mode.equals("DELTA") && this.store.list(projectId, 1000)
             .stream()
@@ -182,8 +210,8 @@ public class RunService {
         for (RunPlan.Step step : plan.steps()) {
             totals.add(this.staged.count(snapshot.getId(), step.source()));
         }
-        long id = insert(projectId, environment, mode, snapshot.getId(), (scope != null) ? scope.getVersion() : null,
-                mapping, threshold, recordsPerSecond, plan, totals, gate.deletes(), null);
+        long id = insert(projectId, environment, mode, snapshot.getId(), scope, mapping, threshold, recordsPerSecond,
+                plan, totals, gate.deletes(), null);
         this.jobs.launch(id);
         return get(id);
     }
@@ -222,8 +250,10 @@ public class RunService {
             throw new ConflictException("run", "Run " + runId
                     + " has no quarantined records left to re-run: none, or every one is in the target since");
         }
-        long id = insert(original.projectId(), environment, "RERUN", original.snapshotId(), original.scopeVersion(),
-                gate.mapping(), null, original.recordsPerSecond(), plan, totals, DeletePolicy.REPORT, runId);
+        ScopeVersion scope = (original.scopeVersion() != null)
+                ? this.scopes.version(original.projectId(), original.scopeVersion()) : null;
+        long id = insert(original.projectId(), environment, "RERUN", original.snapshotId(), scope, gate.mapping(), null,
+                original.recordsPerSecond(), plan, totals, DeletePolicy.REPORT, runId);
         this.log.add(runId, "Its " + waiting + " quarantined records not loaded since are re-run as run " + id);
         this.jobs.launch(id);
         return get(id);
@@ -273,7 +303,7 @@ public class RunService {
     }
 
     @Transactional
-    long insert(Long projectId, Environment environment, String mode, long snapshotId, Integer scopeVersion,
+    long insert(Long projectId, Environment environment, String mode, long snapshotId, ScopeVersion scope,
             MappingVersion mapping, BigDecimal threshold, Integer recordsPerSecond, RunPlan plan, List<Long> totals,
             DeletePolicy deletes, Long rerunOf) {
         // one active run per environment: lock the environment's row while checking
@@ -284,12 +314,15 @@ public class RunService {
                             + environment.getName() + ": wait for it, or pause or cancel it");
         });
         String user = CurrentUser.require().getUsername();
-        long id = this.store.insert(projectId, environment.getId(), mode, snapshotId, scopeVersion, mapping.version(),
-                threshold, recordsPerSecond, user, plan, totals, deletes, rerunOf);
-        this.audit.record(projectId, "Run", id, "started",
-                mode.toLowerCase(Locale.ROOT) + " run into " + environment.getName() + " from extraction " + snapshotId
-                        + ", mapping v" + mapping.version() + ((scopeVersion != null) ? ", scope v" + scopeVersion : "")
-                        + ((rerunOf != null) ? ", re-running the quarantined records of run " + rerunOf : ""));
+        Integer scopeVersion = (scope != null) ? scope.getVersion() : null;
+        ScopeStatus scopeStatus = (scope != null) ? scope.getStatus() : null;
+        long id = this.store.insert(projectId, environment.getId(), mode, snapshotId, scopeVersion, scopeStatus,
+                mapping.version(), threshold, recordsPerSecond, user, plan, totals, deletes, rerunOf);
+        this.audit.record(projectId, "Run", id, "started", mode.toLowerCase(Locale.ROOT) + " run into "
+                + environment.getName() + " from extraction " + snapshotId + ", mapping v" + mapping.version()
+                + ((scopeVersion != null)
+                        ? ", scope v" + scopeVersion + " (" + scopeStatus.name().toLowerCase(Locale.ROOT) + ")" : "")
+                + ((rerunOf != null) ? ", re-running the quarantined records of run " + rerunOf : ""));
         return id;
     }
 

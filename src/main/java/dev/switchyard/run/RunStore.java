@@ -42,16 +42,18 @@ public class RunStore {
     }
 
     long insert(long projectId, long environmentId, String mode, long snapshotId, Integer scopeVersion,
-            int mappingVersion, BigDecimal threshold, Integer recordsPerSecond, String requestedBy, RunPlan plan,
-            List<Long> totals, DeletePolicy deletes, Long rerunOf) {
+            dev.switchyard.scope.ScopeStatus scopeStatus, int mappingVersion, BigDecimal threshold,
+            Integer recordsPerSecond, String requestedBy, RunPlan plan, List<Long> totals, DeletePolicy deletes,
+            Long rerunOf) {
         Long id = this.jdbc.queryForObject("""
                 insert into migration_run (project_id, environment_id, mode, status, snapshot_id, scope_version,
                     mapping_version, error_threshold, records_per_second, requested_by, plan, delete_policy,
-                    deactivate, rerun_of)
-                values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?) returning id""", Long.class,
+                    deactivate, rerun_of, scope_status)
+                values (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?) returning id""", Long.class,
                 projectId, environmentId, mode, snapshotId, scopeVersion, mappingVersion, threshold, recordsPerSecond,
                 requestedBy, this.json.writeValueAsString(plan), deletes.policy().name(),
-                this.json.writeValueAsString(deletes.deactivate()), rerunOf);
+                this.json.writeValueAsString(deletes.deactivate()), rerunOf,
+                (scopeStatus != null) ? scopeStatus.name() : null);
         for (int i = 0; i < plan.steps().size(); i++) {
             RunPlan.Step step = plan.steps().get(i);
             this.jdbc.update(
@@ -545,7 +547,8 @@ public class RunStore {
                 rs.getString("requested_by"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"), rs.getString("message"),
                 this.json.readValue(rs.getString("plan"), RunPlan.class), objects, rs.getString("delete_policy"),
-                (Long) rs.getObject("rerun_of"));
+                (Long) rs.getObject("rerun_of"), (rs.getString("scope_status") != null)
+                        ? dev.switchyard.scope.ScopeStatus.valueOf(rs.getString("scope_status")) : null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -48,10 +48,13 @@ class ScopeController {
 
     private final ObjectProvider<FieldsNotMigrated> notMigrated;
 
+    private final ScopeMoves moves;
+
     ScopeController(ScopeService scope, ScopeViews views, ProjectAccess access, WorkspaceModel workspace,
             ScopeComments comments, dev.switchyard.scope.archive.ArchiveStore archives,
-            ObjectProvider<FieldsNotMigrated> notMigrated) {
+            ObjectProvider<FieldsNotMigrated> notMigrated, ScopeMoves moves) {
         this.notMigrated = notMigrated;
+        this.moves = moves;
         this.scope = scope;
         this.views = views;
         this.access = access;
@@ -180,7 +183,10 @@ class ScopeController {
         ScopeVersion newer = this.scope.version(projectId, to);
         model.addAttribute("from", older);
         model.addAttribute("to", newer);
-        model.addAttribute("rows", ScopeComparison.compare(older, newer));
+        model.addAttribute("rows", ScopeComparison.compare(older, newer, this.views::rules));
+        model.addAttribute("moves", this.moves.compare(older, newer));
+        model.addAttribute("snapshot", this.moves.snapshot(projectId).orElse(null));
+        model.addAttribute("decisions", List.of(Decision.values()));
         model.addAttribute("history", this.scope.history(projectId));
         return "scope/compare";
     }

@@ -3,6 +3,7 @@ package dev.switchyard.system;
 import dev.switchyard.admin.CurrentUser;
 import dev.switchyard.notification.Notification;
 import dev.switchyard.notification.NotificationService;
+import dev.switchyard.notification.Waiting;
 import dev.switchyard.project.ProjectService;
 
 import org.springframework.data.domain.PageRequest;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * The home page (the signed-in user's projects) and the login page.
+ * The home page (what waits for the signed-in user — notifications and the work features
+ * report, such as a tester's runs to validate — and their projects) and the login page.
  */
 @Controller
 class HomeController {
@@ -23,9 +25,12 @@ class HomeController {
 
     private final NotificationService notifications;
 
-    HomeController(ProjectService projects, NotificationService notifications) {
+    private final Waiting waiting;
+
+    HomeController(ProjectService projects, NotificationService notifications, Waiting waiting) {
         this.projects = projects;
         this.notifications = notifications;
+        this.waiting = waiting;
     }
 
     @GetMapping("/")
@@ -33,6 +38,7 @@ class HomeController {
         model.addAttribute("projects",
                 this.projects.visible("", false, PageRequest.of(0, 12, Sort.by(Sort.Direction.DESC, "createdAt"))));
         model.addAttribute("notifications", this.notifications.unread(CurrentUser.require().getId()));
+        model.addAttribute("waiting", this.waiting.forUser(CurrentUser.require().getId()));
         return "home";
     }
 

@@ -1,5 +1,6 @@
 package dev.switchyard.validation;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.switchyard.project.Environment;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The production gate of validation: a production run needs a staging run of the same
- * mapping and scope versions whose validation a tester signed off — on by default,
+ * mapping and scope versions whose latest validation a tester signed off — on by default,
  * {@code switchyard.runs.production-gate.staging-sign-off=false} turns it off.
  */
 @Component
@@ -50,21 +51,37 @@ class StagingSignOffGate implements ProductionGate {
             return Optional.of("A production run needs a signed-off validation of a staging run, and the project "
                     + "has no staging environment");
         }
-        Optional<Validation> signed = this.store.latestSignedOff(projectId, staging.get().getId());
-        if (signed.isEmpty()) {
+        // only a run's latest validation counts: a sign-off a newer validation of the
+        // same
+        // run superseded (one that failed, say) proves nothing any more
+        List<Validation> current = this.store.currentSignOffs(projectId, staging.get().getId());
+        if (current.isEmpty()) {
+            Optional<Validation> superseded = this.store.latestSignedOff(projectId, staging.get().getId());
+            if (superseded.isPresent()) {
+                Validation newer = this.store.latestOfRun(superseded.get().runId()).orElseThrow();
+                return Optional.of("A production run needs a staging run whose latest validation a tester signed off: "
+                        + "validation " + superseded.get().id() + " of run " + superseded.get().runId()
+                        + " was signed off, but validation " + newer.id() + " of the same run is newer ("
+                        + ValidationService.describe(newer) + "). Have a tester decide it, or validate again");
+            }
             return Optional.of("A production run needs a staging run whose validation a tester signed off: run into "
                     + staging.get().getName() + ", validate the run and have a tester sign it off");
         }
-        Run run = this.runs.get(signed.get().runId());
-        if (run.mappingVersion() != mappingVersion || run.scopeVersion() == null
-                || run.scopeVersion() != scopeVersion) {
-            return Optional.of("The signed-off staging validation " + signed.get().id() + " is of run " + run.id()
-                    + " with mapping v" + run.mappingVersion() + " and scope "
-                    + ((run.scopeVersion() != null) ? "v" + run.scopeVersion() : "none")
-                    + "; production would apply mapping v" + mappingVersion + " and scope v" + scopeVersion
-                    + ": run, validate and sign off staging with these versions first");
+        Run latest = null;
+        for (Validation signed : current) {
+            Run run = this.runs.get(signed.runId());
+            if (run.mappingVersion() == mappingVersion && run.scopeVersion() != null
+                    && run.scopeVersion() == scopeVersion) {
+                return Optional.empty();
+            }
+            latest = (latest != null) ? latest : run;
         }
-        return Optional.empty();
+        Validation signed = current.get(0);
+        return Optional.of("The signed-off staging validation " + signed.id() + " is of run " + latest.id()
+                + " with mapping v" + latest.mappingVersion() + " and scope "
+                + ((latest.scopeVersion() != null) ? "v" + latest.scopeVersion() : "none")
+                + "; production would apply mapping v" + mappingVersion + " and scope v" + scopeVersion
+                + ": run, validate and sign off staging with these versions first");
     }
 
 }

@@ -164,6 +164,7 @@ class ValidationController {
         Validation validation = validation(projectId, validationId);
         model.addAttribute("validation", validation);
         model.addAttribute("run", this.runs.get(validation.runId()));
+        model.addAttribute("newer", this.validations.supersededBy(validation).orElse(null));
         model.addAttribute("findingCounts", counts(validation));
         model.addAttribute("kinds", FindingKind.values());
         return "validation/detail";

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.switchyard.audit.AuditLog;
 import dev.switchyard.run.Run;
@@ -190,6 +191,9 @@ public class ValidationService implements SmartInitializingSingleton {
                             + (Validation.SIGNED_OFF.equals(validation.decision()) ? "signed off" : "rejected") + " by "
                             + validation.decidedBy());
         }
+        supersededBy(validation).ifPresent((newer) -> {
+            throw new ConflictException("validation", superseded(validation, newer));
+        });
         String text = (comment != null) ? comment.strip() : "";
         if (signOff && validation.verdict() == Verdict.UNVERIFIED) {
             throw new ConflictException("validation",
@@ -205,11 +209,48 @@ public class ValidationService implements SmartInitializingSingleton {
         String user = CurrentUser.require().getUsername();
         String decision = signOff ? Validation.SIGNED_OFF : Validation.REJECTED;
         if (!this.store.decide(id, decision, user, text.isEmpty() ? null : text)) {
-            throw new ConflictException("validation", "Validation " + id + " was decided by someone else meanwhile");
+            Optional<Validation> newer = supersededBy(validation);
+            throw new ConflictException("validation", newer.isPresent() ? superseded(validation, newer.get())
+                    : "Validation " + id + " was decided by someone else meanwhile");
         }
         this.audit.record(validation.projectId(), "Validation", id, signOff ? "signed off" : "rejected",
                 "run " + validation.runId() + (text.isEmpty() ? "" : ": " + text));
         return get(id);
+    }
+
+    /**
+     * @param validation a validation
+     * @return the newer validation of the same run that supersedes it, if any: only a
+     * run's latest validation can be decided, and only its sign-off counts
+     */
+    public Optional<Validation> supersededBy(Validation validation) {
+        return this.store.latestOfRun(validation.runId()).filter((latest) -> latest.id() != validation.id());
+    }
+
+    /**
+     * @param projectId a project
+     * @return the latest validation of each of its runs, newest first, without results
+     */
+    public List<Validation> latestPerRun(long projectId) {
+        return this.store.latestPerRun(projectId);
+    }
+
+    static String superseded(Validation validation, Validation newer) {
+        return "Validation " + validation.id() + " is not the latest validation of run " + validation.runId()
+                + ": validation " + newer.id() + " is newer (" + describe(newer)
+                + "). Only the latest validation of a run can be decided";
+    }
+
+    /**
+     * @return a validation's state in words: its verdict once finished, else its status
+     */
+    static String describe(Validation validation) {
+        if (validation.verdict() != null && validation.status().finished()) {
+            return validation.verdict().label().toLowerCase(Locale.ROOT) + ((validation.decision() != null)
+                    ? ", " + (Validation.SIGNED_OFF.equals(validation.decision()) ? "signed off" : "rejected")
+                    : ", not decided");
+        }
+        return validation.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /**

@@ -92,7 +92,8 @@ class ValidationStore {
     }
 
     /**
-     * @return the latest signed-off validation of a run in the environment, if any
+     * @return the latest signed-off validation of a run in the environment, if any, even
+     * when a newer validation of its run superseded it
      */
     Optional<Validation> latestSignedOff(long projectId, long environmentId) {
         return this.jdbc
@@ -100,6 +101,40 @@ class ValidationStore {
                     + " order by v.decided_at desc limit 1", (rs, i) -> shallow(rs), projectId, environmentId)
             .stream()
             .findFirst();
+    }
+
+    /** A validation no newer validation of the same run superseded. */
+    private static final String LATEST_OF_RUN = " not exists (select 1 from validation n where n.run_id = v.run_id"
+            + " and n.id > v.id)";
+
+    /**
+     * @return the signed-off validations in the environment that are the latest of their
+     * run, most recently decided first (at most 50)
+     */
+    List<Validation> currentSignOffs(long projectId, long environmentId) {
+        return this.jdbc.query(
+                SELECT + " where v.project_id = ? and v.environment_id = ? and v.decision = 'SIGNED_OFF'" + " and"
+                        + LATEST_OF_RUN + " order by v.decided_at desc limit 50",
+                (rs, i) -> shallow(rs), projectId, environmentId);
+    }
+
+    /**
+     * @return the run's latest validation (the one that may be decided), with its results
+     */
+    Optional<Validation> latestOfRun(long runId) {
+        return this.jdbc.query(SELECT + " where v.run_id = ? order by v.id desc limit 1", (rs, i) -> shallow(rs), runId)
+            .stream()
+            .findFirst()
+            .map(this::complete);
+    }
+
+    /**
+     * @param projectId a project
+     * @return the latest validation of each of its runs, newest first, without results
+     */
+    List<Validation> latestPerRun(long projectId) {
+        return this.jdbc.query(SELECT + " where v.project_id = ? and" + LATEST_OF_RUN + " order by v.id desc",
+                (rs, i) -> shallow(rs), projectId);
     }
 
     /**
@@ -317,10 +352,14 @@ class ValidationStore {
      * Records a tester's decision, once.
      * @return whether it was recorded (false when another decision came first)
      */
+    /**
+     * Records a decision once, and only on the latest validation of its run.
+     * @return whether it was recorded
+     */
     boolean decide(long id, String decision, String user, String comment) {
         return this.jdbc.update("""
-                update validation set decision = ?, decided_by = ?, decided_at = now(), decision_comment = ?
-                where id = ? and decision is null""", decision, user, cut(comment), id) == 1;
+                update validation v set decision = ?, decided_by = ?, decided_at = now(), decision_comment = ?
+                where v.id = ? and v.decision is null and""" + LATEST_OF_RUN, decision, user, cut(comment), id) == 1;
     }
 
     /**

@@ -54,6 +54,8 @@ class RunBrowserTests {
         assertThat(web.findElement(By.id("no-runs")).getText()).contains("No runs yet");
         new Select(web.findElement(By.id("run-environment"))).selectByValue("sandbox");
         web.findElement(By.id("run-throttle")).sendKeys("300");
+        // the scope is draft v1: a sandbox run of it is confirmed explicitly
+        web.findElement(By.cssSelector("#run-uses [data-for='sandbox'] input[name='confirmScope']")).click();
         web.findElement(By.id("start-run-submit")).click();
         assertThat(Browser.await(By.cssSelector("[role=status]")).getText()).contains("started in sandbox");
         // the progress card refreshes itself until the run completes

@@ -8,10 +8,15 @@ import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
 import dev.switchyard.support.TestFiles;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
+
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,8 +29,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /**
- * The scope document in a real browser: an analyst drafts and submits, a stakeholder
- * approves, an analyst cannot approve, and editing afterwards creates v2.
+ * The scope document in a real browser: an analyst drafts and submits (after a
+ * confirmation), a stakeholder approves (after a confirmation), an analyst cannot
+ * approve, editing afterwards creates v2, and the comparison of v1 and v2 shows the
+ * records that change decision.
  */
 @IntegrationTest
 class ScopeBrowserTests {
@@ -38,6 +45,10 @@ class ScopeBrowserTests {
 
     @Autowired
     MockMvc mvc;
+
+    static Alert confirmation(WebDriver web) {
+        return new WebDriverWait(web, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+    }
 
     String base() {
         return "http://localhost:" + this.port;
@@ -86,7 +97,14 @@ class ScopeBrowserTests {
         new Select(web.findElement(By.id("field-decision"))).selectByValue("EXCLUDE");
         web.findElement(By.id("add-field-line")).click();
         assertThat(Browser.await(By.id("scope-table")).getText()).contains("Contact.Birthdate");
+        // submitting asks first: dismissed, nothing happens
         web.findElement(By.id("submit-scope")).click();
+        Alert submit = confirmation(web);
+        assertThat(submit.getText()).contains("Submit scope v1 for approval?", "later edits make draft v2");
+        submit.dismiss();
+        assertThat(web.findElement(By.id("scope-status")).getText()).isEqualTo("Draft");
+        web.findElement(By.id("submit-scope")).click();
+        confirmation(web).accept();
         assertThat(Browser.await(By.id("scope-status")).getText()).isEqualTo("Submitted");
         assertThat(web.findElements(By.id("approve-scope"))).isEmpty();
 
@@ -106,6 +124,9 @@ class ScopeBrowserTests {
         web.findElement(By.cssSelector("#notifications button")).click();
         web.findElement(By.id("comment")).sendKeys("Agreed");
         web.findElement(By.id("approve-scope")).click();
+        Alert approve = confirmation(web);
+        assertThat(approve.getText()).contains("Approve scope v1?", "SHA-256");
+        approve.accept();
         assertThat(Browser.await(By.id("approval-block")).getText())
             .contains("Approved by " + stakeholder.getUsername(), "Agreed");
 
@@ -121,6 +142,12 @@ class ScopeBrowserTests {
             .isEqualTo("Migrate");
         web.get(base() + "/projects/" + project.getId() + "/scope/compare?from=1&to=2");
         assertThat(Browser.await(By.id("compare-table")).getText()).contains("Contact", "changed", "EXCLUDE");
+        // what the stakeholder approves in records: every contact leaves the migration;
+        // accounts and opportunities keep their decisions
+        assertThat(web.findElement(By.cssSelector("#moves-table tr[data-object='Contact']")).getText())
+            .contains("133 → 0", "0 → 133", "133 Migrate → Exclude");
+        assertThat(web.findElement(By.cssSelector("#moves-table tr[data-object='Opportunity']")).getText())
+            .contains("none");
         web.get(base() + "/projects/" + project.getId() + "/scope/print?version=1");
         assertThat(Browser.await(By.id("print-approval")).getText()).contains(stakeholder.getUsername(), "Agreed");
     }

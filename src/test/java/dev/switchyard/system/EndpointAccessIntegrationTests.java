@@ -159,6 +159,10 @@ class EndpointAccessIntegrationTests {
 
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(30);
+        // the cross-reference page and its exports: project pages any member may read
+        assertThat(endpoints).extracting(Endpoint::pattern)
+            .contains("/projects/{projectId}/xref", "/projects/{projectId}/xref.csv",
+                    "/projects/{projectId}/xref.xlsx");
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             if (PUBLIC.contains(endpoint.pattern())) {

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Validation in a real browser: a tester validates a run from the dashboard, watches it
  * finish, sees the tiles and charts, drills down into a mismatching field side by side,
  * rejects with findings (a comment is required), validates again after the fix and signs
- * off; the dashboard then shows the sign-off and the trend.
+ * off (after a confirmation); the dashboard then shows the sign-off and the trend.
  */
 @IntegrationTest
 class ValidationBrowserTests {
@@ -113,6 +113,9 @@ class ValidationBrowserTests {
             .until((d) -> !d.findElements(By.id("validation-tiles")).isEmpty());
         assertThat(web.findElement(By.id("validation-verdict")).getText()).contains("Pass");
         Browser.click(By.id("sign-off"));
+        new WebDriverWait(web, Duration.ofSeconds(5))
+            .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent())
+            .accept();
         assertThat(Browser.await(By.id("decision")).getText()).contains("Signed off", tester.getUsername());
 
         web.findElement(By.linkText("Back to the validation dashboard")).click();

@@ -51,4 +51,32 @@ public class ScopeCounter {
         return counts;
     }
 
+    /**
+     * Counts the records of an object in a snapshot by the decision each of two scope
+     * lines gives them, deleted records left out: how many records move from one decision
+     * to another between two scope versions.
+     * @param snapshotId the snapshot
+     * @param object the object
+     * @param before the older line's decision for each record
+     * @param after the newer line's decision for each record
+     * @return the records per pair of decisions (older, newer); pairs without records are
+     * left out
+     */
+    public Map<Decision, Map<Decision, Long>> moves(long snapshotId, String object, CompiledRule before,
+            CompiledRule after) {
+        List<Object> params = new ArrayList<>(before.params());
+        params.addAll(after.params());
+        params.add(snapshotId);
+        params.add(object);
+        Map<Decision, Map<Decision, Long>> moves = new EnumMap<>(Decision.class);
+        this.jdbc.query("select " + before.sql() + " as before, " + after.sql() + " as after, count(*) as records"
+                + " from staged_record s where s.snapshot_id = ? and s.object = ? and not s.deleted group by 1, 2",
+                (rs) -> {
+                    moves
+                        .computeIfAbsent(Decision.valueOf(rs.getString("before")), (d) -> new EnumMap<>(Decision.class))
+                        .put(Decision.valueOf(rs.getString("after")), rs.getLong("records"));
+                }, params.toArray());
+        return moves;
+    }
+
 }
