@@ -3,6 +3,7 @@ package dev.switchyard.demo;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
+import dev.switchyard.system.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Component;
  * after every {@link ApplicationReadyEvent} listener has returned, so that start-up work
  * such as failing extractions interrupted by a restart is done before the demo queues its
  * own.
+ *
+ * <p>
+ * While it builds, the home page tells administrators so (through
+ * {@link BackgroundTasks}), and that it failed when it did.
  */
 @Component
 class DemoProject {
@@ -33,16 +38,22 @@ class DemoProject {
 
     private static final Duration READINESS_WAIT = Duration.ofSeconds(60);
 
+    /** The demo's task in {@link BackgroundTasks}. */
+    static final String TASK = "demo";
+
     private final DemoProjectBuilder builder;
 
     private final ApplicationAvailability availability;
 
+    private final BackgroundTasks background;
+
     private final boolean enabled;
 
-    DemoProject(DemoProjectBuilder builder, ApplicationAvailability availability,
+    DemoProject(DemoProjectBuilder builder, ApplicationAvailability availability, BackgroundTasks background,
             @Value("${switchyard.demo.enabled:true}") boolean enabled) {
         this.builder = builder;
         this.availability = availability;
+        this.background = background;
         this.enabled = enabled;
     }
 
@@ -67,8 +78,10 @@ class DemoProject {
                 return;
             }
             log.info("First start: building the demo project (switchyard.demo.enabled=false switches this off)");
+            this.background.begun(TASK, "home.demoBuilding");
             long start = System.nanoTime();
             DemoProjectBuilder.Result result = this.builder.build();
+            this.background.finished(TASK);
             if (!result.built()) {
                 return;
             }
@@ -85,12 +98,14 @@ class DemoProject {
             }
         }
         catch (DemoStepException ex) {
+            this.background.failed(TASK, "home.demoFailed", ex.getMessage());
             log.warn(
                     "The demo project could not be built: {}. Switchyard works without it; the next start tries "
                             + "to finish it (switchyard.demo.enabled=false switches this off).",
                     ex.getMessage(), ex.getCause());
         }
         catch (RuntimeException ex) {
+            this.background.failed(TASK, "home.demoFailed", ex.toString());
             log.warn("The demo project could not be built: {}. Switchyard works without it; the next start tries "
                     + "to finish it (switchyard.demo.enabled=false switches this off).", ex.toString(), ex);
         }

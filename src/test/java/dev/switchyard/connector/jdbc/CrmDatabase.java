@@ -90,7 +90,8 @@ final class CrmDatabase implements AutoCloseable {
     private final String database;
 
     CrmDatabase() throws SQLException {
-        this.server = EmbeddedPostgresServer.start(EmbeddedPostgresServer.ephemeralClusterDir());
+        // the tests' shared throwaway server: fsync off, as the test configuration asks
+        this.server = EmbeddedPostgresServer.start(EmbeddedPostgresServer.ephemeralClusterDir(), false);
         this.database = "jdbc_connector_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = this.server.getPostgresDatabase().getConnection();
                 Statement statement = admin.createStatement()) {
