@@ -113,8 +113,7 @@ class RunBrowserTests {
             .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
         assertThat(confirm.getText()).contains("loads the " + quarantined + " records this run quarantined");
         confirm.accept();
-        assertThat(Browser.await(By.cssSelector("[role=status]")).getText())
-            .contains("re-runs the quarantined records of run " + id);
+        Browser.awaitText(By.cssSelector("[role=status]"), "re-runs the quarantined records of run " + id);
         assertThat(web.findElement(By.id("run-rerun-of")).getText())
             .isEqualTo("Re-runs the quarantined records of run " + id);
         new WebDriverWait(web, java.time.Duration.ofSeconds(60))

@@ -105,7 +105,7 @@ class ScopeBrowserTests {
         assertThat(web.findElement(By.id("scope-status")).getText()).isEqualTo("Draft");
         web.findElement(By.id("submit-scope")).click();
         confirmation(web).accept();
-        assertThat(Browser.await(By.id("scope-status")).getText()).isEqualTo("Submitted");
+        assertThat(Browser.awaitText(By.id("scope-status"), "Submitted")).isEqualTo("Submitted");
         assertThat(web.findElements(By.id("approve-scope"))).isEmpty();
 
         // an analyst's approval is refused even when posted by hand
@@ -127,8 +127,8 @@ class ScopeBrowserTests {
         Alert approve = confirmation(web);
         assertThat(approve.getText()).contains("Approve scope v1?", "SHA-256");
         approve.accept();
-        assertThat(Browser.await(By.id("approval-block")).getText())
-            .contains("Approved by " + stakeholder.getUsername(), "Agreed");
+        assertThat(Browser.awaitText(By.id("approval-block"), "Approved by " + stakeholder.getUsername()))
+            .contains("Agreed");
 
         Browser.login(base(), analyst.getUsername(), Fixtures.PASSWORD);
         web.get(base() + "/projects/" + project.getId() + "/scope");

@@ -152,4 +152,23 @@ public final class Browser {
         });
     }
 
+    /**
+     * Waits until an element shows a text: after a form submission the old page's element
+     * may still be found while the new page loads.
+     * @param by the element
+     * @param text the text it must contain
+     * @return the element's whole text
+     */
+    public static String awaitText(By by, String text) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until((d) -> {
+            try {
+                String shown = d.findElement(by).getText();
+                return shown.contains(text) ? shown : null;
+            }
+            catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException ex) {
+                return null;
+            }
+        });
+    }
+
 }
