@@ -17,14 +17,10 @@ import dev.switchyard.mapping.MappingDocument;
 import dev.switchyard.mapping.MappingInputs;
 import dev.switchyard.mapping.MappingService;
 import dev.switchyard.mapping.ObjectMapping;
-import dev.switchyard.scope.Decision;
-import dev.switchyard.scope.ScopeLine;
 import dev.switchyard.scope.ScopeService;
 import dev.switchyard.scope.ScopeVersion;
-import dev.switchyard.scope.ScopeViews;
+import dev.switchyard.scope.archive.RunArchives;
 import dev.switchyard.scope.rule.CompiledRule;
-import dev.switchyard.scope.rule.RecordRule;
-import dev.switchyard.scope.rule.RuleCompiler;
 import dev.switchyard.staging.StagedRecords;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -76,7 +72,9 @@ class RunJobs {
 
     private final ScopeService scopes;
 
-    private final ScopeViews scopeViews;
+    private final RecordDecisions decisions;
+
+    private final RunArchives archives;
 
     private final DictionaryStore dictionaries;
 
@@ -96,9 +94,11 @@ class RunJobs {
 
     RunJobs(JobRepository repository, JobOperator operator, PlatformTransactionManager transactions,
             @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunStore store, MappingService mappings,
-            MappingInputs inputs, ScopeService scopes, ScopeViews scopeViews, DictionaryStore dictionaries,
+            MappingInputs inputs, ScopeService scopes, RecordDecisions decisions, DictionaryStore dictionaries,
             ConnectionService connections, JdbcConnectorProvider targets, StagedRecords staged, RunLog log,
-            JdbcTemplate jdbc, Environment environment) {
+            JdbcTemplate jdbc, Environment environment, RunArchives archives) {
+        this.decisions = decisions;
+        this.archives = archives;
         this.repository = repository;
         this.operator = operator;
         this.transactions = transactions;
@@ -107,7 +107,6 @@ class RunJobs {
         this.mappings = mappings;
         this.inputs = inputs;
         this.scopes = scopes;
-        this.scopeViews = scopeViews;
         this.dictionaries = dictionaries;
         this.connections = connections;
         this.targets = targets;
@@ -228,12 +227,13 @@ class RunJobs {
                 .orElseThrow(() -> new IllegalStateException("The mapping no longer maps " + step.source()));
             DictionaryObject object = MappingInputs.Inputs.find(source, step.source())
                 .orElseThrow(() -> new IllegalStateException("The snapshot has no object " + step.source()));
-            CompiledRule decision = decision(scope, object);
-            CompiledRule filter = (mapping.filter() != null) ? RuleCompiler.rule(1,
-                    new RecordRule(Decision.MIGRATE, mapping.filter().match(), mapping.filter().conditions()),
-                    RuleCompiler.types(object)) : null;
+            CompiledRule decision = this.decisions.decision(scope, object);
+            CompiledRule filter = RecordDecisions.filter(mapping, object);
+            // a re-run reads only records its original run quarantined: none is archived
+            ObjectArchive archiving = (run.rerunOf() == null && this.decisions.archives(scope, object))
+                    ? new ObjectArchive(this.archives, context, object.name(), decision, run.requestedBy()) : null;
             ObjectLoad load = new ObjectLoad(context, i, mapping, decision, filter, in.lengths(step.target()),
-                    this.store, this.log, this.staged, this.jdbc, this.targets, settings);
+                    this.store, this.log, this.staged, this.jdbc, this.targets, settings, archiving);
             steps.add(new StepBuilder("load-" + i + "-" + step.source() + "-" + step.target(), this.repository)
                 .tasklet(load, this.transactions)
                 .listener(load)
@@ -262,23 +262,6 @@ class RunJobs {
             builder = builder.next(step);
         }
         return builder.listener(new RunOutcome(runId, this.store, this.log)).build();
-    }
-
-    /**
-     * The scope's decision for each record of an object: its line's rules compiled to a
-     * CASE expression; an object the scope does not name is excluded.
-     */
-    private CompiledRule decision(ScopeVersion scope, DictionaryObject object) {
-        if (scope == null) {
-            return null;
-        }
-        for (ScopeLine line : scope.getLines()) {
-            if (line.getField() == null && line.getObject().equalsIgnoreCase(object.name())) {
-                return RuleCompiler.decision(line.getDecision(), this.scopeViews.rules(line.getRules()),
-                        RuleCompiler.types(object));
-            }
-        }
-        return new CompiledRule("'EXCLUDE'", List.of());
     }
 
     /**
