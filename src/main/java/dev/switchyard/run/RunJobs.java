@@ -17,7 +17,10 @@ import dev.switchyard.mapping.MappingDocument;
 import dev.switchyard.mapping.MappingInputs;
 import dev.switchyard.mapping.MappingService;
 import dev.switchyard.mapping.ObjectMapping;
+import dev.switchyard.project.EnvironmentKind;
+import dev.switchyard.project.ProjectService;
 import dev.switchyard.scope.ScopeService;
+import dev.switchyard.scope.ScopeStatus;
 import dev.switchyard.scope.ScopeVersion;
 import dev.switchyard.scope.archive.RunArchives;
 import dev.switchyard.scope.rule.CompiledRule;
@@ -76,6 +79,8 @@ class RunJobs {
 
     private final RunArchives archives;
 
+    private final ProjectService projects;
+
     private final DictionaryStore dictionaries;
 
     private final ConnectionService connections;
@@ -96,9 +101,10 @@ class RunJobs {
             @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunStore store, MappingService mappings,
             MappingInputs inputs, ScopeService scopes, RecordDecisions decisions, DictionaryStore dictionaries,
             ConnectionService connections, JdbcConnectorProvider targets, StagedRecords staged, RunLog log,
-            JdbcTemplate jdbc, Environment environment, RunArchives archives) {
+            JdbcTemplate jdbc, Environment environment, RunArchives archives, ProjectService projects) {
         this.decisions = decisions;
         this.archives = archives;
+        this.projects = projects;
         this.repository = repository;
         this.operator = operator;
         this.transactions = transactions;
@@ -219,7 +225,8 @@ class RunJobs {
                 : null;
         RunContext context = new RunContext(run.id(), run.projectId(), run.environmentId(), run.environment(),
                 run.snapshotId(), run.scopeVersion(), "DELTA".equals(run.mode()), run.plan(), chunkSize(),
-                run.errorThreshold(), throttle(run), run.rerunOf(), this.store.deletePolicy(run.id()));
+                run.errorThreshold(), throttle(run), run.rerunOf(), this.store.deletePolicy(run.id()),
+                holdLeavers(run, scope));
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < run.plan().steps().size(); i++) {
             RunPlan.Step step = run.plan().steps().get(i);
@@ -265,9 +272,29 @@ class RunJobs {
     }
 
     /**
+     * @return why the run leaves records leaving the scope in the target whatever its
+     * delete policy, or null: a production run deletes or deactivates them only under an
+     * approved scope version (the approved scope that excluded them), never a draft
+     */
+    private String holdLeavers(Run run, ScopeVersion scope) {
+        boolean production = this.projects.environments(run.projectId())
+            .stream()
+            .anyMatch((e) -> e.getId() == run.environmentId() && e.getKind() == EnvironmentKind.PRODUCTION);
+        if (!production || (scope != null && scope.getStatus() == ScopeStatus.APPROVED)) {
+            return null;
+        }
+        return "a production run deletes or deactivates records leaving the scope only under the approved scope "
+                + "that excluded them; "
+                + ((scope != null)
+                        ? "scope v" + scope.getVersion() + " is " + scope.getStatus().name().toLowerCase(Locale.ROOT)
+                        : "the run has no scope version");
+    }
+
+    /**
      * Applies the run's delete policy to the records loaded into the environment by
-     * earlier runs that the source has since deleted ({@link DeletePass}); a re-run of
-     * quarantined records reads only those and leaves deletions to full and delta runs.
+     * earlier runs that leave the scope or that the source has since deleted
+     * ({@link DeletePass}); a re-run of quarantined records reads only those and leaves
+     * both to full and delta runs.
      */
     private void finish(RunContext context, ConnectionSettings settings) {
         if (context.rerunOf() != null) {
