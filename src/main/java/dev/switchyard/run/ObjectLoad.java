@@ -208,7 +208,9 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
             if ("ARCHIVE".equals(row.decision())) {
                 if (this.archive == null) {
                     throw new IllegalStateException(this.step.source() + " " + row.sourceId()
-                            + " is decided ARCHIVE, but no verified archive of the run holds it");
+                            + " is decided ARCHIVE, but no verified archive of the run holds it"
+                            + ((this.run.rerunOf() != null) ? ": a re-run writes no archive, and the scope changed"
+                                    + " since run " + this.run.rerunOf() + "; start a full or delta run instead" : ""));
                 }
                 outcomes.put(row.sourceId(),
                         LedgerEntryBuilder.of(Outcome.ARCHIVED,

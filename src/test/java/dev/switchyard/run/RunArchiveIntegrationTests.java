@@ -162,7 +162,7 @@ class RunArchiveIntegrationTests {
         // archive
         target(setup, "alter table deals rename to deals_away");
         long run = setup.start(this.mvc, "{\"mode\": \"full\"}");
-        awaitFailed(setup, run);
+        awaitFailed(setup, run, "deals");
         List<Map<String, Object>> first = archives(run);
         assertThat(first).hasSize(1);
         long written = ((Number) first.get(0).get("id")).longValue();
@@ -171,8 +171,22 @@ class RunArchiveIntegrationTests {
         // resumed, it fails again: the verified archive is checked and kept, not written
         // twice
         this.mvc.perform(post("/api/v1/runs/" + run + "/resume").with(setup.auth())).andExpect(status().isOk());
-        awaitFailed(setup, run);
+        awaitFailed(setup, run, "deals");
         assertThat(archives(run)).extracting((a) -> ((Number) a.get("id")).longValue()).containsExactly(written);
+
+        // an archive of other records than the run now selects (the rules changed while
+        // it
+        // was stopped) is never taken for this run's: the resume fails, naming it
+        Path manifest = Path.of((String) first.get(0).get("folder")).resolve("manifest.json");
+        String fingerprint = this.jdbc.queryForObject(
+                "select manifest -> 'files' -> 0 ->> 'selection' from archive_snapshot where id = ?", String.class,
+                written);
+        this.jdbc.update("update archive_snapshot set manifest = replace(manifest::text, ?, ?)::jsonb where id = ?",
+                fingerprint, "0".repeat(64), written);
+        Files.writeString(manifest, Files.readString(manifest).replace(fingerprint, "0".repeat(64)));
+        this.mvc.perform(post("/api/v1/runs/" + run + "/resume").with(setup.auth())).andExpect(status().isOk());
+        awaitFailed(setup, run, "the scope's rules for them have changed since");
+        assertThat(counts(api(setup, "/api/v1/runs/" + run), "Opportunity")).containsEntry("archived", 0);
 
         // a crash while writing leaves an unverified archive with half a file: the next
         // resume discards it and writes the archive again, whole and verified
@@ -236,11 +250,11 @@ class RunArchiveIntegrationTests {
                 "select id, folder, records, verified_at from archive_snapshot where run_id = ? order by id", run);
     }
 
-    private void awaitFailed(Mashmatrix setup, long run) throws Exception {
+    private void awaitFailed(Mashmatrix setup, long run, String reason) throws Exception {
         org.awaitility.Awaitility.await()
             .atMost(java.time.Duration.ofSeconds(90))
             .until(() -> "FAILED".equals(JsonPath.read(api(setup, "/api/v1/runs/" + run), "$.status")));
-        assertThat((String) JsonPath.read(api(setup, "/api/v1/runs/" + run), "$.message")).contains("deals");
+        assertThat((String) JsonPath.read(api(setup, "/api/v1/runs/" + run), "$.message")).contains(reason);
     }
 
     private static void target(Mashmatrix setup, String statement) throws Exception {

@@ -46,6 +46,22 @@ public record ArchiveSnapshot(long id, long projectId, long snapshotId, Integer 
     }
 
     /**
+     * @param selection a selection of records
+     * @return whether its manifest says one of its files holds exactly that selection
+     * (the same object, predicate and parameters)
+     */
+    public boolean holds(ArchiveSelection selection) {
+        if (!(this.manifest.get("files") instanceof List<?> files)) {
+            return false;
+        }
+        String fingerprint = selection.fingerprint();
+        return files.stream()
+            .filter(Map.class::isInstance)
+            .map((f) -> (Map<?, ?>) f)
+            .anyMatch((f) -> selection.object().equals(f.get("object")) && fingerprint.equals(f.get("selection")));
+    }
+
+    /**
      * @return whether it was written to the end and read back as its manifest says
      */
     public boolean verified() {

@@ -153,7 +153,7 @@ public class ArchiveWriter {
             }
             current = null;
             Map<String, Object> manifest = manifest(id, projectId, snapshotId, scopeVersion, createdBy, createdAt,
-                    files, records, neutralised);
+                    files, selections, records, neutralised);
             byte[] manifestBytes = this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
             Files.write(folder.resolve(MANIFEST), manifestBytes);
             this.jdbc.update("update archive_snapshot set records = ?, folder = ?, manifest = ?::jsonb where id = ?",
@@ -331,7 +331,8 @@ public class ArchiveWriter {
     }
 
     private Map<String, Object> manifest(long id, long projectId, long snapshotId, Integer scopeVersion,
-            String createdBy, Instant createdAt, List<ArchiveFile> files, long records, long neutralised) {
+            String createdBy, Instant createdAt, List<ArchiveFile> files, List<ArchiveSelection> selections,
+            long records, long neutralised) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("archive", id);
         manifest.put("project", projectId);
@@ -340,13 +341,15 @@ public class ArchiveWriter {
         manifest.put("createdBy", createdBy);
         manifest.put("createdAt", DateTimeFormatter.ISO_INSTANT.format(createdAt));
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (ArchiveFile file : files) {
+        for (int i = 0; i < files.size(); i++) {
+            ArchiveFile file = files.get(i);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("object", file.object());
             entry.put("file", file.file());
             entry.put("records", file.records());
             entry.put("bytes", file.bytes());
             entry.put("sha256", file.sha256());
+            entry.put("selection", selections.get(i).fingerprint());
             entries.add(entry);
         }
         manifest.put("files", entries);

@@ -56,6 +56,13 @@ public class RunArchives {
         if (existing.isPresent() && existing.get().verified()) {
             ArchiveSnapshot archive = existing.get();
             this.verifier.verify(Path.of(archive.folder()), archive.manifest());
+            if (!archive.holds(selection)) {
+                throw new ArchiveException(selection.object(),
+                        "Archive " + archive.id() + " of run " + runId + " holds the " + selection.object()
+                                + " records the scope archived when the run started, and"
+                                + " the scope's rules for them have changed since: start a new run",
+                        null);
+            }
             return existing;
         }
         existing.ifPresent((half) -> this.writer.discard(half.id(), this.writer.folderOf(projectId, half.id())));
