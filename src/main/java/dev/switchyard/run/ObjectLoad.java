@@ -23,6 +23,8 @@ import dev.switchyard.mapping.ObjectMapping;
 import dev.switchyard.mapping.RecordMapper;
 import dev.switchyard.mapping.TransformError;
 import dev.switchyard.mapping.transform.Reference;
+import dev.switchyard.scope.archive.ArchiveFile;
+import dev.switchyard.scope.archive.ArchiveSnapshot;
 import dev.switchyard.scope.rule.CompiledRule;
 import dev.switchyard.staging.StagedRecords;
 
@@ -44,7 +46,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>reads the next staged records after the last committed position, in id order, with
  * each record's scope decision and whether the mapping's source filter takes it;</li>
  * <li>gives archived and excluded records their outcome, and in a delta run the records
- * whose content is unchanged since they were loaded;</li>
+ * whose content is unchanged since they were loaded; a record is ARCHIVED only once the
+ * run's archive of its object is written and verified (before the first chunk,
+ * {@link ObjectArchive}), and that archive holds it;</li>
  * <li>transforms the others ({@link RecordMapper}), resolves their references through the
  * cross-reference, and quarantines those a transform or a missing parent refuses;</li>
  * <li>records a chunk intent in a transaction of its own, writes the chunk to the target
@@ -99,11 +103,16 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
 
     private TargetConnector writer;
 
+    private final ObjectArchive archiving;
+
+    private ArchiveSnapshot archive;
+
     private final Map<String, List<String[]>> xrefObjects = new HashMap<>();
 
     ObjectLoad(RunContext run, int position, ObjectMapping mapping, CompiledRule decision, CompiledRule filter,
             Map<String, Integer> lengths, RunStore store, RunLog log, StagedRecords staged, JdbcTemplate jdbc,
-            ConnectorRegistry targets, ConnectionSettings settings) {
+            ConnectorRegistry targets, ConnectionSettings settings, ObjectArchive archiving) {
+        this.archiving = archiving;
         this.run = run;
         this.position = position;
         this.step = run.plan().steps().get(position);
@@ -129,6 +138,18 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
         this.log.add(this.run.id(),
                 name() + ((object.processed() == 0) ? ": started, " + object.total() + " records to read"
                         : ": continues after " + object.processed() + " of " + object.total() + " records"));
+        if (this.archiving != null) {
+            // written once per run and object, checked again on every start of the step;
+            // a failure fails the step before any record is ARCHIVED
+            this.archive = this.archiving.ensure().orElse(null);
+            if (this.archive != null) {
+                ArchiveFile file = this.archive.files().get(0);
+                this.log.add(this.run.id(),
+                        name() + ": archive " + this.archive.id() + " holds the " + this.archive.records() + " "
+                                + this.step.source() + " records the scope archives (" + file.file() + ", "
+                                + file.bytes() + " bytes, SHA-256 " + file.sha256() + "), verified");
+            }
+        }
     }
 
     private Run.RunObject object() {
@@ -149,6 +170,11 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
         };
         this.store.objectFinished(this.run.id(), this.position, status);
         Run.RunObject o = object();
+        if (stepExecution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED
+                && o.archived() != ((this.archive != null) ? this.archive.records() : 0)) {
+            this.log.add(this.run.id(), name() + ": " + o.archived() + " records ARCHIVED, but the run's archive holds "
+                    + ((this.archive != null) ? this.archive.records() : 0) + ": the ledger and the archive differ");
+        }
         this.log.add(this.run.id(),
                 name() + ": " + status.toLowerCase(Locale.ROOT) + ", " + o.processed() + " of " + o.total()
                         + " records read: " + o.created() + " created, " + o.updated() + " updated, " + o.unchanged()
@@ -180,8 +206,16 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
                 this.step.source(), this.step.target(), rows.stream().map(Row::sourceId).toList()) : Map.of();
         for (Row row : rows) {
             if ("ARCHIVE".equals(row.decision())) {
+                if (this.archive == null) {
+                    throw new IllegalStateException(this.step.source() + " " + row.sourceId()
+                            + " is decided ARCHIVE, but no verified archive of the run holds it"
+                            + ((this.run.rerunOf() != null) ? ": a re-run writes no archive, and the scope changed"
+                                    + " since run " + this.run.rerunOf() + "; start a full or delta run instead" : ""));
+                }
                 outcomes.put(row.sourceId(),
-                        LedgerEntryBuilder.of(Outcome.ARCHIVED, "archived by scope v" + this.run.scopeVersion()));
+                        LedgerEntryBuilder.of(Outcome.ARCHIVED,
+                                "archived by scope v" + this.run.scopeVersion() + " into archive " + this.archive.id()
+                                        + " (" + this.archive.files().get(0).file() + ")"));
             }
             else if ("EXCLUDE".equals(row.decision())) {
                 outcomes.put(row.sourceId(), LedgerEntryBuilder.of(Outcome.EXCLUDED, (this.run.scopeVersion() != null)

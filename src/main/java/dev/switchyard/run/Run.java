@@ -153,10 +153,18 @@ public record Run(long id, long projectId, long environmentId, String environmen
      * delete or deactivate (its message in the ledger)
      * @param startedAt when it started
      * @param finishedAt when it ended
+     * @param leftScope records earlier runs loaded that this run excluded or archived
+     * (records leaving the scope, counted apart like deleted ones)
+     * @param leftScopeDeleted of those, the records whose target rows it deleted
+     * @param leftScopeDeactivated of those, the records whose target rows it marked
+     * inactive
+     * @param leftScopeRefused of those, the records whose target rows the target would
+     * not delete or deactivate (its message in the ledger)
      */
     public record RunObject(int position, String source, String target, String status, long total, long processed,
             long created, long updated, long unchanged, long quarantined, long excluded, long archived, long deleted,
-            long targetDeleted, long deactivated, long deleteRefused, Instant startedAt, Instant finishedAt) {
+            long targetDeleted, long deactivated, long deleteRefused, Instant startedAt, Instant finishedAt,
+            long leftScope, long leftScopeDeleted, long leftScopeDeactivated, long leftScopeRefused) {
 
         /**
          * @return whether the outcomes add up to the records seen

@@ -41,7 +41,11 @@ class RunApiController {
 
     private final DeletePolicies deletePolicies;
 
-    RunApiController(RunService runs, RunStore store, ProjectAccess access, RunLog log, DeletePolicies deletePolicies) {
+    private final ScopeExitPreview scopeExits;
+
+    RunApiController(RunService runs, RunStore store, ProjectAccess access, RunLog log, DeletePolicies deletePolicies,
+            ScopeExitPreview scopeExits) {
+        this.scopeExits = scopeExits;
         this.runs = runs;
         this.store = store;
         this.access = access;
@@ -139,15 +143,22 @@ class RunApiController {
      * @param deleteRefused of those, refused by the target (its message in the ledger)
      * @param recordsPerSecond throughput so far
      * @param etaSeconds seconds left at that throughput
+     * @param leftScope loaded by earlier runs and excluded or archived by this one:
+     * records leaving the scope (apart from the balance and from deleted)
+     * @param leftScopeDeleted of those, deleted in the target (delete policy delete)
+     * @param leftScopeDeactivated of those, marked inactive in the target (deactivate)
+     * @param leftScopeRefused of those, refused by the target (its message in the ledger)
      */
     record ObjectJson(String name, String target, String status, long extracted, long processed, long created,
             long updated, long unchanged, long quarantined, long excluded, long archived, long deleted,
-            long targetDeleted, long deactivated, long deleteRefused, Long recordsPerSecond, Long etaSeconds) {
+            long targetDeleted, long deactivated, long deleteRefused, Long recordsPerSecond, Long etaSeconds,
+            long leftScope, long leftScopeDeleted, long leftScopeDeactivated, long leftScopeRefused) {
 
         static ObjectJson of(Run.RunObject o) {
             return new ObjectJson(o.source(), o.target(), o.status(), o.total(), o.processed(), o.created(),
                     o.updated(), o.unchanged(), o.quarantined(), o.excluded(), o.archived(), o.deleted(),
-                    o.targetDeleted(), o.deactivated(), o.deleteRefused(), o.throughput(), o.etaSeconds());
+                    o.targetDeleted(), o.deactivated(), o.deleteRefused(), o.throughput(), o.etaSeconds(),
+                    o.leftScope(), o.leftScopeDeleted(), o.leftScopeDeactivated(), o.leftScopeRefused());
         }
 
     }
@@ -188,6 +199,17 @@ class RunApiController {
     @Operation(summary = "The plan a run would follow now: load order, second-pass references, warnings")
     RunPlan plan(@PathVariable Long projectId) {
         return this.runs.plan(projectId);
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/runs/scope-exits")
+    @Operation(
+            summary = "Before a run: per environment, the records earlier runs loaded that the next run would find "
+                    + "leaving the scope, and what the delete policy would do about them",
+            description = "[{\"environment\",\"scopeVersion\",\"scopeStatus\",\"policy\",\"action\",\"records\","
+                    + "\"objects\":[{\"source\",\"target\",\"records\"}]}]; action KEEP (report), DELETE, DEACTIVATE, "
+                    + "or NONE for production without an approved scope.")
+    List<ScopeExitPreview.EnvironmentPreview> scopeExits(@PathVariable Long projectId) {
+        return this.scopeExits.preview(projectId);
     }
 
     @GetMapping("/api/v1/runs/{runId}")
@@ -276,7 +298,9 @@ class RunApiController {
             description = "One entry per source record and object mapping: outcome (CREATED, UPDATED, UNCHANGED, "
                     + "QUARANTINED, EXCLUDED, ARCHIVED for the records read; DELETED_IN_SOURCE, DELETED, "
                     + "DEACTIVATED, DELETE_REFUSED for records deleted in the source since earlier runs), target id, "
-                    + "reason, field and value. Filter by outcome and object (source or target); page from 0, size up "
+                    + "reason, field and value; a record earlier runs loaded that this run excludes or archives has "
+                    + "a second entry, LEFT_SCOPE, LEFT_SCOPE_DELETED, LEFT_SCOPE_DEACTIVATED or LEFT_SCOPE_REFUSED "
+                    + "(outside the balance). Filter by outcome and object (source or target); page from 0, size up "
                     + "to 1000.")
     LedgerJson ledger(@PathVariable long runId, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String object, @RequestParam(defaultValue = "0") int page,

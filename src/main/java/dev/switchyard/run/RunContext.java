@@ -20,11 +20,14 @@ import java.math.RoundingMode;
  * rate-limited targets), or 0 for no limit
  * @param rerunOf for a re-run of quarantined records, the run whose quarantined records
  * it reads; else null
- * @param deletes what it does about records deleted in the source since earlier runs
+ * @param deletes what it does about records deleted in the source since earlier runs and
+ * records leaving the scope
+ * @param holdLeavers why records leaving the scope stay in the target whatever the delete
+ * policy (a production run whose scope version is not approved), or null
  */
 record RunContext(long id, long projectId, long environmentId, String environment, long snapshotId,
         Integer scopeVersion, boolean delta, RunPlan plan, int chunkSize, BigDecimal threshold, int recordsPerSecond,
-        Long rerunOf, DeletePolicy deletes) {
+        Long rerunOf, DeletePolicy deletes, String holdLeavers) {
 
     /** Fewer records than this never trip the error threshold. */
     static final long THRESHOLD_MINIMUM = 100;

@@ -48,9 +48,13 @@ class RunController {
 
     private final RunScopes scopes;
 
+    private final ScopeExitPreview scopeExits;
+
     RunController(RunService runs, RunStore store, ProjectService projects, ProjectAccess access,
-            WorkspaceModel workspace, RunLog log, DeletePolicies deletePolicies, RunScopes scopes) {
+            WorkspaceModel workspace, RunLog log, DeletePolicies deletePolicies, RunScopes scopes,
+            ScopeExitPreview scopeExits) {
         this.scopes = scopes;
+        this.scopeExits = scopeExits;
         this.runs = runs;
         this.store = store;
         this.projects = projects;
@@ -80,6 +84,18 @@ class RunController {
             model.addAttribute("planProblem", ex.getMessage());
         }
         return "run/list";
+    }
+
+    /**
+     * The runs tab's preview of what the next run in each environment would do about
+     * records leaving the scope, loaded after the page (it counts over the
+     * cross-reference).
+     */
+    @GetMapping("/projects/{projectId}/runs/scope-exits")
+    String scopeExits(@PathVariable Long projectId, Model model) {
+        this.workspace.fill(projectId, model, "runs");
+        model.addAttribute("previews", this.scopeExits.preview(projectId));
+        return "run/_scope_exits :: preview";
     }
 
     @PostMapping("/projects/{projectId}/runs")

@@ -17,14 +17,13 @@ import dev.switchyard.mapping.MappingDocument;
 import dev.switchyard.mapping.MappingInputs;
 import dev.switchyard.mapping.MappingService;
 import dev.switchyard.mapping.ObjectMapping;
-import dev.switchyard.scope.Decision;
-import dev.switchyard.scope.ScopeLine;
+import dev.switchyard.project.EnvironmentKind;
+import dev.switchyard.project.ProjectService;
 import dev.switchyard.scope.ScopeService;
+import dev.switchyard.scope.ScopeStatus;
 import dev.switchyard.scope.ScopeVersion;
-import dev.switchyard.scope.ScopeViews;
+import dev.switchyard.scope.archive.RunArchives;
 import dev.switchyard.scope.rule.CompiledRule;
-import dev.switchyard.scope.rule.RecordRule;
-import dev.switchyard.scope.rule.RuleCompiler;
 import dev.switchyard.staging.StagedRecords;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -76,7 +75,11 @@ class RunJobs {
 
     private final ScopeService scopes;
 
-    private final ScopeViews scopeViews;
+    private final RecordDecisions decisions;
+
+    private final RunArchives archives;
+
+    private final ProjectService projects;
 
     private final DictionaryStore dictionaries;
 
@@ -96,9 +99,12 @@ class RunJobs {
 
     RunJobs(JobRepository repository, JobOperator operator, PlatformTransactionManager transactions,
             @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunStore store, MappingService mappings,
-            MappingInputs inputs, ScopeService scopes, ScopeViews scopeViews, DictionaryStore dictionaries,
+            MappingInputs inputs, ScopeService scopes, RecordDecisions decisions, DictionaryStore dictionaries,
             ConnectionService connections, ConnectorRegistry targets, StagedRecords staged, RunLog log,
-            JdbcTemplate jdbc, Environment environment) {
+            JdbcTemplate jdbc, Environment environment, RunArchives archives, ProjectService projects) {
+        this.decisions = decisions;
+        this.archives = archives;
+        this.projects = projects;
         this.repository = repository;
         this.operator = operator;
         this.transactions = transactions;
@@ -107,7 +113,6 @@ class RunJobs {
         this.mappings = mappings;
         this.inputs = inputs;
         this.scopes = scopes;
-        this.scopeViews = scopeViews;
         this.dictionaries = dictionaries;
         this.connections = connections;
         this.targets = targets;
@@ -224,7 +229,8 @@ class RunJobs {
                 : null;
         RunContext context = new RunContext(run.id(), run.projectId(), run.environmentId(), run.environment(),
                 run.snapshotId(), run.scopeVersion(), "DELTA".equals(run.mode()), run.plan(), chunkSize(),
-                run.errorThreshold(), throttle(run), run.rerunOf(), this.store.deletePolicy(run.id()));
+                run.errorThreshold(), throttle(run), run.rerunOf(), this.store.deletePolicy(run.id()),
+                holdLeavers(run, scope));
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < run.plan().steps().size(); i++) {
             RunPlan.Step step = run.plan().steps().get(i);
@@ -232,12 +238,13 @@ class RunJobs {
                 .orElseThrow(() -> new IllegalStateException("The mapping no longer maps " + step.source()));
             DictionaryObject object = MappingInputs.Inputs.find(source, step.source())
                 .orElseThrow(() -> new IllegalStateException("The snapshot has no object " + step.source()));
-            CompiledRule decision = decision(scope, object);
-            CompiledRule filter = (mapping.filter() != null) ? RuleCompiler.rule(1,
-                    new RecordRule(Decision.MIGRATE, mapping.filter().match(), mapping.filter().conditions()),
-                    RuleCompiler.types(object)) : null;
+            CompiledRule decision = this.decisions.decision(scope, object);
+            CompiledRule filter = RecordDecisions.filter(mapping, object);
+            // a re-run reads only records its original run quarantined: none is archived
+            ObjectArchive archiving = (run.rerunOf() == null && this.decisions.archives(scope, object))
+                    ? new ObjectArchive(this.archives, context, object.name(), decision, run.requestedBy()) : null;
             ObjectLoad load = new ObjectLoad(context, i, mapping, decision, filter, in.lengths(step.target()),
-                    this.store, this.log, this.staged, this.jdbc, this.targets, settings);
+                    this.store, this.log, this.staged, this.jdbc, this.targets, settings, archiving);
             steps.add(new StepBuilder("load-" + i + "-" + step.source() + "-" + step.target(), this.repository)
                 .tasklet(load, this.transactions)
                 .listener(load)
@@ -269,26 +276,29 @@ class RunJobs {
     }
 
     /**
-     * The scope's decision for each record of an object: its line's rules compiled to a
-     * CASE expression; an object the scope does not name is excluded.
+     * @return why the run leaves records leaving the scope in the target whatever its
+     * delete policy, or null: a production run deletes or deactivates them only under an
+     * approved scope version (the approved scope that excluded them), never a draft
      */
-    private CompiledRule decision(ScopeVersion scope, DictionaryObject object) {
-        if (scope == null) {
+    private String holdLeavers(Run run, ScopeVersion scope) {
+        boolean production = this.projects.environments(run.projectId())
+            .stream()
+            .anyMatch((e) -> e.getId() == run.environmentId() && e.getKind() == EnvironmentKind.PRODUCTION);
+        if (!production || (scope != null && scope.getStatus() == ScopeStatus.APPROVED)) {
             return null;
         }
-        for (ScopeLine line : scope.getLines()) {
-            if (line.getField() == null && line.getObject().equalsIgnoreCase(object.name())) {
-                return RuleCompiler.decision(line.getDecision(), this.scopeViews.rules(line.getRules()),
-                        RuleCompiler.types(object));
-            }
-        }
-        return new CompiledRule("'EXCLUDE'", List.of());
+        return "a production run deletes or deactivates records leaving the scope only under the approved scope "
+                + "that excluded them; "
+                + ((scope != null)
+                        ? "scope v" + scope.getVersion() + " is " + scope.getStatus().name().toLowerCase(Locale.ROOT)
+                        : "the run has no scope version");
     }
 
     /**
      * Applies the run's delete policy to the records loaded into the environment by
-     * earlier runs that the source has since deleted ({@link DeletePass}); a re-run of
-     * quarantined records reads only those and leaves deletions to full and delta runs.
+     * earlier runs that leave the scope or that the source has since deleted
+     * ({@link DeletePass}); a re-run of quarantined records reads only those and leaves
+     * both to full and delta runs.
      */
     private void finish(RunContext context, ConnectionSettings settings) {
         if (context.rerunOf() != null) {

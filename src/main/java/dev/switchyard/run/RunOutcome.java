@@ -132,6 +132,18 @@ class RunOutcome implements JobExecutionListener {
                 .append(sum(run, Run.RunObject::deleteRefused))
                 .append(" refused, the rest reported)");
         }
+        long left = sum(run, Run.RunObject::leftScope);
+        if (left > 0) {
+            text.append("; left the scope since earlier runs: ")
+                .append(left)
+                .append(" (")
+                .append(sum(run, Run.RunObject::leftScopeDeleted))
+                .append(" deleted in the target, ")
+                .append(sum(run, Run.RunObject::leftScopeDeactivated))
+                .append(" deactivated, ")
+                .append(sum(run, Run.RunObject::leftScopeRefused))
+                .append(" refused, the rest kept)");
+        }
         return text.toString();
     }
 

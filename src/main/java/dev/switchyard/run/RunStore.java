@@ -219,6 +219,38 @@ public class RunStore {
     }
 
     /**
+     * Sets what a run found and did about the records of one object mapping leaving the
+     * scope (loaded by earlier runs, excluded or archived by this one).
+     */
+    void leftScopeCounts(long runId, int position, long found, long targetDeleted, long deactivated, long refused) {
+        this.jdbc.update("""
+                update run_object set left_scope = ?, left_scope_deleted = ?, left_scope_deactivated = ?,
+                    left_scope_refused = ? where run_id = ? and position = ?""", found, targetDeleted, deactivated,
+                refused, runId, position);
+    }
+
+    /**
+     * @return source id → target id of the records of a mapping that the run excluded or
+     * archived (by its scope or the mapping's filter) and that earlier runs loaded into
+     * the environment: records leaving the scope; leaving out those already marked
+     * inactive when asked
+     */
+    Map<String, String> leftScope(long runId, long environmentId, String source, String target,
+            boolean skipDeactivated) {
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        this.jdbc.query("""
+                select l.source_id, x.target_id from run_ledger l
+                join xref x on x.environment_id = ? and x.source_object = l.source_object
+                    and x.target_object = l.target_object and x.source_id = l.source_id
+                where l.run_id = ? and l.source_object = ? and l.target_object = ? and not l.scope_exit
+                and l.outcome in ('EXCLUDED', 'ARCHIVED') and (not ? or not x.deactivated)
+                order by l.source_id""", (rs) -> {
+            ids.put(rs.getString(1), rs.getString(2));
+        }, environmentId, runId, source, target, skipDeactivated);
+        return ids;
+    }
+
+    /**
      * @return the delete policy a run applies, as it was when the run started
      */
     DeletePolicy deletePolicy(long runId) {
@@ -272,6 +304,15 @@ public class RunStore {
      * Records a chunk's outcomes, in one statement (the chunk's columns as arrays).
      */
     void ledger(long runId, String source, String target, List<LedgerEntry> entries) {
+        ledger(runId, source, target, entries, false);
+    }
+
+    /**
+     * Records outcomes, in one statement (the chunk's columns as arrays).
+     * @param scopeExit whether they are what the run did about records leaving the scope
+     * (entries beside the records' own outcomes, outside the balance)
+     */
+    void ledger(long runId, String source, String target, List<LedgerEntry> entries, boolean scopeExit) {
         if (entries.isEmpty()) {
             return;
         }
@@ -292,21 +333,21 @@ public class RunStore {
             values[i] = e.value();
         }
         this.jdbc.update("""
-                insert into run_ledger (run_id, source_object, target_object, source_id, outcome, target_id, reason,
-                    field, value)
-                select ?, ?, ?, u.* from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                    ?::text[]) as u
-                on conflict (run_id, source_object, target_object, source_id) do update set outcome = excluded.outcome,
-                    target_id = excluded.target_id, reason = excluded.reason, field = excluded.field,
-                    value = excluded.value""", runId, source, target, ids, outcomes, targetIds, reasons, fields,
-                values);
+                insert into run_ledger (run_id, source_object, target_object, scope_exit, source_id, outcome, target_id,
+                    reason, field, value)
+                select ?, ?, ?, ?, u.* from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                    ?::varchar[], ?::text[]) as u
+                on conflict (run_id, source_object, target_object, source_id, scope_exit) do update set
+                    outcome = excluded.outcome, target_id = excluded.target_id, reason = excluded.reason,
+                    field = excluded.field, value = excluded.value""", runId, source, target, scopeExit, ids, outcomes,
+                targetIds, reasons, fields, values);
     }
 
     void note(long runId, String source, String target, String sourceId, String note) {
         this.jdbc.update("""
                 update run_ledger set reason = left(coalesce(reason || '; ', '') || ?, 4000)
-                where run_id = ? and source_object = ? and target_object = ? and source_id = ?""", note, runId, source,
-                target, sourceId);
+                where run_id = ? and source_object = ? and target_object = ? and source_id = ? and not scope_exit""",
+                note, runId, source, target, sourceId);
     }
 
     /**
@@ -441,7 +482,7 @@ public class RunStore {
         String where = ledgerFilter(outcome, object, params);
         return this.jdbc.queryForStream(
                 "select * from run_ledger where run_id = ?" + where
-                        + " order by source_object, target_object, source_id",
+                        + " order by source_object, target_object, source_id, scope_exit",
                 (rs, i) -> java.util.Arrays.asList(rs.getString("source_object"), rs.getString("target_object"),
                         rs.getString("source_id"), rs.getString("outcome"), rs.getString("target_id"),
                         rs.getString("reason"), rs.getString("field"), rs.getString("value")),
@@ -515,7 +556,7 @@ public class RunStore {
         params.add(offset);
         return this.jdbc.query(
                 "select * from run_ledger where run_id = ?" + where
-                        + " order by source_object, target_object, source_id limit ? offset ?",
+                        + " order by source_object, target_object, source_id, scope_exit limit ? offset ?",
                 (rs, i) -> new LedgerRow(rs.getString("source_object"), rs.getString("target_object"),
                         rs.getString("source_id"), Outcome.valueOf(rs.getString("outcome")), rs.getString("target_id"),
                         rs.getString("reason"), rs.getString("field"), rs.getString("value")),
@@ -538,7 +579,8 @@ public class RunStore {
                         o.getLong("created"), o.getLong("updated"), o.getLong("unchanged"), o.getLong("quarantined"),
                         o.getLong("excluded"), o.getLong("archived"), o.getLong("deleted"), o.getLong("target_deleted"),
                         o.getLong("deactivated"), o.getLong("delete_refused"), instant(o, "started_at"),
-                        instant(o, "finished_at")),
+                        instant(o, "finished_at"), o.getLong("left_scope"), o.getLong("left_scope_deleted"),
+                        o.getLong("left_scope_deactivated"), o.getLong("left_scope_refused")),
                 id);
         return new Run(id, rs.getLong("project_id"), rs.getLong("environment_id"), rs.getString("environment"),
                 rs.getString("mode"), RunStatus.valueOf(rs.getString("status")), rs.getLong("snapshot_id"),

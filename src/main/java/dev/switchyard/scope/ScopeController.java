@@ -67,7 +67,7 @@ class ScopeController {
     void archive(@PathVariable Long projectId, @PathVariable Long archiveId, HttpServletResponse response)
             throws IOException {
         dev.switchyard.scope.archive.ArchiveSnapshot archive = this.archives.get(archiveId);
-        if (archive.projectId() != projectId) {
+        if (archive.projectId() != projectId || !archive.verified()) {
             throw dev.switchyard.system.NotFoundException.of("Archive", archiveId);
         }
         response.setContentType("application/zip");

@@ -11,6 +11,12 @@ public enum FindingKind {
     /** The ledger says it was loaded, but the target has no row with its target id. */
     MISSING_IN_TARGET("Missing in the target"),
 
+    /**
+     * A row an earlier run loaded whose record the run's scope (or the mapping's filter)
+     * now leaves out, still in the target and not marked inactive.
+     */
+    OUT_OF_SCOPE_IN_TARGET("Out of scope, still in the target"),
+
     /** A field whose value in the target differs from the transform of the source. */
     MISMATCH("Field mismatch"),
 

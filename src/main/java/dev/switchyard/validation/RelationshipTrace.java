@@ -732,7 +732,8 @@ public class RelationshipTrace {
             Map<String, String> outcomes = new HashMap<>();
             RelationshipTrace.this.jdbc.query("""
                     select source_id, outcome, reason from run_ledger where run_id = ? and source_object = ?
-                    and target_object = ? and source_id = any (?)""", (rs) -> {
+                    and target_object = ? and source_id = any (?) order by scope_exit""", (rs) -> {
+                // a record leaving the scope: what the run did about its target row wins
                 String reason = rs.getString(3);
                 outcomes.put(rs.getString(1), rs.getString(2) + ((reason != null) ? ", " + reason : ""));
             }, this.run.id(), link.object(), link.targetObject(), sourceIds.toArray(String[]::new));
@@ -756,7 +757,7 @@ public class RelationshipTrace {
             }
             List<String> outcomes = RelationshipTrace.this.jdbc.queryForList(
                     "select outcome || coalesce(', ' || reason, '') from run_ledger where run_id = ? and "
-                            + "source_object = ? and target_object = ? and source_id = ?",
+                            + "source_object = ? and target_object = ? and source_id = ? order by scope_exit desc",
                     String.class, this.run.id(), step.source(), step.target(), id);
             return outcomes.isEmpty() ? "" : " (run " + this.run.id() + ": " + outcomes.get(0) + ")";
         }

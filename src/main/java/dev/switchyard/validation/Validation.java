@@ -81,7 +81,7 @@ public record Validation(long id, long runId, long projectId, long environmentId
         if (this.status != ValidationStatus.COMPLETED || this.objects.stream().anyMatch((o) -> o.balanced() == null)) {
             return Verdict.UNVERIFIED;
         }
-        return this.objects.stream().allMatch((o) -> Boolean.TRUE.equals(o.balanced())) ? Verdict.PASS : Verdict.FAIL;
+        return Verdict.worst(this.objects.stream().map(ObjectResult::verdict).toList());
     }
 
     /**
@@ -186,17 +186,24 @@ public record Validation(long id, long runId, long projectId, long environmentId
      * @param excluded left out by the scope or the mapping's filter
      * @param archived archived by the scope
      * @param withoutOutcome records of the snapshot the ledger has no outcome for
-     * @param inTarget records the run loaded that the target holds now, or null when it
-     * could not be read
+     * @param inTarget the rows the workbench loaded into the environment for this object
+     * mapping (by the cross-reference) that the target holds now — the run's loaded
+     * records and rows of earlier runs whose records this run did not load (out of scope,
+     * deleted in the source, marked inactive) —, or null when it could not be read
      * @param missing records the run loaded that the target no longer holds
      * @param compared records whose fields were compared
      * @param balanced the ledger sums to the extracted count and the target holds every
      * loaded record; null when it could not be read
      * @param reason why it could not be verified, or null
+     * @param outOfScope rows in the target (not marked inactive) whose records the run's
+     * scope or the mapping's filter leaves out, or null when it could not be read
+     * @param outOfScopeKept of those, the rows the run kept on purpose and said so in its
+     * ledger (delete policy report, or a production run without an approved scope)
      */
     public record ObjectResult(int position, String source, String target, long extracted, long inScope, long created,
             long updated, long unchanged, long quarantined, long excluded, long archived, long withoutOutcome,
-            Long inTarget, long missing, long compared, Boolean balanced, String reason) {
+            Long inTarget, long missing, long compared, Boolean balanced, String reason, Long outOfScope,
+            Long outOfScopeKept) {
 
         /**
          * @return created + updated + unchanged
@@ -213,13 +220,34 @@ public record Validation(long id, long runId, long projectId, long environmentId
         }
 
         /**
-         * @return the reconciliation's verdict for this object
+         * @return the reconciliation's verdict for this object: unverified when it could
+         * not be read; fail when it does not balance or the target holds rows out of
+         * scope that the run did not keep on purpose; warn when it holds only rows the
+         * run kept on purpose (and reported); else pass
          */
         public Verdict verdict() {
             if (this.balanced == null) {
                 return Verdict.UNVERIFIED;
             }
-            return this.balanced ? Verdict.PASS : Verdict.FAIL;
+            if (!this.balanced || outOfScopeUnexplained() > 0) {
+                return Verdict.FAIL;
+            }
+            return (outOfScopeCount() > 0) ? Verdict.WARN : Verdict.PASS;
+        }
+
+        /**
+         * @return the rows out of scope still in the target (0 when unknown)
+         */
+        public long outOfScopeCount() {
+            return (this.outOfScope != null) ? this.outOfScope : 0;
+        }
+
+        /**
+         * @return the rows out of scope still in the target that the run did not keep on
+         * purpose
+         */
+        public long outOfScopeUnexplained() {
+            return outOfScopeCount() - ((this.outOfScopeKept != null) ? this.outOfScopeKept : 0);
         }
 
     }
@@ -237,9 +265,11 @@ public record Validation(long id, long runId, long projectId, long environmentId
      * @param rawMatched records whose target value equals the raw source value
      * @param byDesign records the transform changed and the target holds as expected
      * @param status its verdict under the project's thresholds
+     * @param unresolved references the run left empty because their parent was not loaded
+     * (the ledger says why): not compared, so outside compared and matched
      */
     public record FieldResult(String source, String target, String field, String sourceField, boolean reference,
-            long compared, long matched, long rawMatched, long byDesign, Verdict status) {
+            long compared, long matched, long rawMatched, long byDesign, Verdict status, long unresolved) {
 
         /**
          * @return the match rate in percent (two decimals, never rounded up to 100), or

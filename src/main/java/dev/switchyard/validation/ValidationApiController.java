@@ -129,20 +129,26 @@ class ValidationApiController {
      * @param excluded excluded
      * @param archived archived
      * @param withoutOutcome source records the ledger has no outcome for
-     * @param inTarget loaded records the target holds now (null: could not verify)
-     * @param missing loaded records the target does not hold
-     * @param balanced the ledger sums to extracted and inTarget equals created + updated
-     * + unchanged (null: could not verify)
+     * @param inTarget rows the workbench loaded into the environment for this object
+     * mapping that the target holds now, by the cross-reference (null: could not verify)
+     * @param missing records the run loaded that the target does not hold
+     * @param balanced the ledger sums to extracted and the target holds every record the
+     * run loaded (null: could not verify)
      * @param reason why it could not be verified
+     * @param outOfScope of inTarget, rows not marked inactive whose records the run's
+     * scope or the mapping's filter leaves out (null: could not verify)
+     * @param outOfScopeKept of those, the rows the run kept on purpose (delete policy
+     * report), which warn; the others fail
+     * @param verdict PASS, WARN, FAIL or UNVERIFIED
      */
     record ObjectJson(String name, String target, long extracted, long inScope, long created, long updated,
             long unchanged, long quarantined, long excluded, long archived, long withoutOutcome, Long inTarget,
-            long missing, Boolean balanced, String reason) {
+            long missing, Boolean balanced, String reason, Long outOfScope, Long outOfScopeKept, String verdict) {
 
         static ObjectJson of(Validation.ObjectResult o) {
             return new ObjectJson(o.source(), o.target(), o.extracted(), o.inScope(), o.created(), o.updated(),
                     o.unchanged(), o.quarantined(), o.excluded(), o.archived(), o.withoutOutcome(), o.inTarget(),
-                    o.missing(), o.balanced(), o.reason());
+                    o.missing(), o.balanced(), o.reason(), o.outOfScope(), o.outOfScopeKept(), o.verdict().name());
         }
 
     }
@@ -161,13 +167,15 @@ class ValidationApiController {
      * @param rawMatched records equal to the raw source value
      * @param byDesign records the transform changed, as expected
      * @param status PASS, WARN or FAIL under the project's thresholds
+     * @param unresolved references left empty because their parent was not loaded: not
+     * compared (outside compared, matched and rate)
      */
     record FieldJson(String object, String field, String source, String sourceField, boolean reference, long compared,
-            long matched, Double rate, long rawMatched, long byDesign, String status) {
+            long matched, Double rate, long rawMatched, long byDesign, String status, long unresolved) {
 
         static FieldJson of(Validation.FieldResult f) {
             return new FieldJson(f.target(), f.field(), f.source(), f.sourceField(), f.reference(), f.compared(),
-                    f.matched(), f.rate(), f.rawMatched(), f.byDesign(), f.status().name());
+                    f.matched(), f.rate(), f.rawMatched(), f.byDesign(), f.status().name(), f.unresolved());
         }
 
     }

@@ -169,7 +169,7 @@ class ValidationEngine {
                     new Validation.ObjectResult(i, step.source(), step.target(), counts.extracted, counts.inScope(),
                             counts.get("CREATED"), counts.get("UPDATED"), counts.get("UNCHANGED"),
                             counts.get("QUARANTINED"), counts.get("EXCLUDED"), counts.get("ARCHIVED"),
-                            counts.withoutOutcome, null, 0, 0, null, reason));
+                            counts.withoutOutcome, null, 0, 0, null, reason, null, null));
         }
         this.store.finished(validation.id(), ValidationStatus.COULD_NOT_VERIFY, "Could not verify: " + reason, 0, 0, 0);
     }
@@ -210,8 +210,10 @@ class ValidationEngine {
             ObjectCheck check = new ObjectCheck(validation, run, step, mapping, in.lengths(step.target()), writer,
                     thresholds, progress);
             String reason = null;
+            TargetHoldings held = new TargetHoldings(this.jdbc, writer, run, step, RECORD_FINDINGS);
             try {
                 check.run();
+                held.count(CHUNK);
             }
             catch (TargetUnavailableException ex) {
                 throw ex;
@@ -221,14 +223,16 @@ class ValidationEngine {
                 unverified = true;
             }
             this.store.findings(validation.id(), check.findings);
-            Long inTarget = (reason != null) ? null : check.present;
+            this.store.findings(validation.id(), held.findings);
+            Long inTarget = (reason != null) ? null : check.present + held.present;
             Boolean balanced = (reason != null) ? null
                     : counts.withoutOutcome == 0 && counts.accounted() == counts.extracted && check.missing == 0;
             this.store.object(validation.id(),
                     new Validation.ObjectResult(i, step.source(), step.target(), counts.extracted, counts.inScope(),
                             counts.get("CREATED"), counts.get("UPDATED"), counts.get("UNCHANGED"),
                             counts.get("QUARANTINED"), counts.get("EXCLUDED"), counts.get("ARCHIVED"),
-                            counts.withoutOutcome, inTarget, check.missing, check.compared, balanced, reason));
+                            counts.withoutOutcome, inTarget, check.missing, check.compared, balanced, reason,
+                            (reason != null) ? null : held.outOfScope, (reason != null) ? null : held.kept));
             if (reason == null) {
                 this.store.fields(validation.id(), check.fieldResults());
                 this.store.checks(validation.id(), check.checkResults());
@@ -626,6 +630,18 @@ class ValidationEngine {
                         ? "(transform error: " + errors.get(field.target()) + ")" : stored.get(field.target());
                 Object actual = row.get(field.target().toLowerCase(Locale.ROOT));
                 boolean same = Values.same(want, actual);
+                if (!same && actual == null && unresolved.contains(field.target())) {
+                    // the run left it empty because its parent was not loaded, and its
+                    // ledger entry says why: shown as unresolved, never as a mismatch of
+                    // the field
+                    this.referencesChecked++;
+                    this.referencesUnresolved++;
+                    stats.unresolved++;
+                    keep(FindingKind.UNRESOLVED_PARENT, null, RECORD_FINDINGS,
+                            () -> finding(FindingKind.UNRESOLVED_PARENT, record.sourceId(), targetId, field.target(),
+                                    want, actual, raw));
+                    continue;
+                }
                 stats.compared++;
                 if (same) {
                     stats.matched++;
@@ -636,15 +652,7 @@ class ValidationEngine {
                 if (this.referenceFields.contains(field.target())) {
                     if (want != null || actual != null) {
                         this.referencesChecked++;
-                        if (!same && actual == null && unresolved.contains(field.target())) {
-                            // the run left it empty, and its ledger entry says why
-                            this.referencesUnresolved++;
-                            stats.unresolved++;
-                            keep(FindingKind.UNRESOLVED_PARENT, null, RECORD_FINDINGS,
-                                    () -> finding(FindingKind.UNRESOLVED_PARENT, record.sourceId(), targetId,
-                                            field.target(), want, actual, raw));
-                        }
-                        else if (!same) {
+                        if (!same) {
                             this.referencesBroken++;
                             keep(FindingKind.BROKEN_REFERENCE, null, RECORD_FINDINGS,
                                     () -> finding(FindingKind.BROKEN_REFERENCE, record.sourceId(), targetId,
@@ -712,7 +720,7 @@ class ValidationEngine {
                 Verdict status = reference ? referenceVerdict(stats) : threshold(stats.field.target()).verdict(rate);
                 results.add(new Validation.FieldResult(this.step.source(), this.step.target(), stats.field.target(),
                         stats.field.input(), reference, stats.compared, stats.matched, stats.rawMatched, stats.byDesign,
-                        status));
+                        status, stats.unresolved));
             }
             return results;
         }
@@ -787,16 +795,15 @@ class ValidationEngine {
     }
 
     /**
-     * A reference field passes when every reference is the cross-reference's, warns when
-     * the only differences are references left empty because the parent was not loaded
-     * (the ledger explains them), and fails otherwise.
+     * A reference field fails when a reference compared differs from the
+     * cross-reference's, warns when references were left empty because their parent was
+     * not loaded (the ledger explains them; they are not compared), and passes otherwise.
      */
     private static Verdict referenceVerdict(FieldStats stats) {
-        long differ = stats.compared - stats.matched;
-        if (differ == 0) {
-            return Verdict.PASS;
+        if (stats.compared != stats.matched) {
+            return Verdict.FAIL;
         }
-        return (differ == stats.unresolved) ? Verdict.WARN : Verdict.FAIL;
+        return (stats.unresolved > 0) ? Verdict.WARN : Verdict.PASS;
     }
 
     private static final class FieldStats {

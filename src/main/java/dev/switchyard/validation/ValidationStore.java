@@ -181,18 +181,18 @@ class ValidationStore {
         this.jdbc.update("""
                 insert into validation_object (validation_id, position, source_object, target_object, extracted,
                     in_scope, created, updated, unchanged, quarantined, excluded, archived, without_outcome, in_target,
-                    missing, compared, balanced, reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, o.position(), o.source(),
+                    missing, compared, balanced, reason, out_of_scope, out_of_scope_kept)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, o.position(), o.source(),
                 o.target(), o.extracted(), o.inScope(), o.created(), o.updated(), o.unchanged(), o.quarantined(),
                 o.excluded(), o.archived(), o.withoutOutcome(), o.inTarget(), o.missing(), o.compared(), o.balanced(),
-                cut(o.reason()));
+                cut(o.reason()), o.outOfScope(), o.outOfScopeKept());
     }
 
     void fields(long id, List<Validation.FieldResult> fields) {
         this.jdbc.batchUpdate("""
                 insert into validation_field (validation_id, source_object, target_object, field, source_field,
-                    reference, compared, matched, raw_matched, by_design, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fields, 500, (ps, f) -> {
+                    reference, compared, matched, raw_matched, by_design, status, unresolved)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", fields, 500, (ps, f) -> {
             ps.setLong(1, id);
             ps.setString(2, f.source());
             ps.setString(3, f.target());
@@ -204,6 +204,7 @@ class ValidationStore {
             ps.setLong(9, f.rawMatched());
             ps.setLong(10, f.byDesign());
             ps.setString(11, f.status().name());
+            ps.setLong(12, f.unresolved());
         });
     }
 
@@ -404,7 +405,9 @@ class ValidationStore {
                         rs.getLong("quarantined"), rs.getLong("excluded"), rs.getLong("archived"),
                         rs.getLong("without_outcome"), (Long) rs.getObject("in_target", Long.class),
                         rs.getLong("missing"), rs.getLong("compared"),
-                        (Boolean) rs.getObject("balanced", Boolean.class), rs.getString("reason")),
+                        (Boolean) rs.getObject("balanced", Boolean.class), rs.getString("reason"),
+                        (Long) rs.getObject("out_of_scope", Long.class),
+                        (Long) rs.getObject("out_of_scope_kept", Long.class)),
                 id);
         List<Validation.FieldResult> fields = this.jdbc.query("""
                 select f.* from validation_field f
@@ -414,7 +417,7 @@ class ValidationStore {
                 (rs, i) -> new Validation.FieldResult(rs.getString("source_object"), rs.getString("target_object"),
                         rs.getString("field"), rs.getString("source_field"), rs.getBoolean("reference"),
                         rs.getLong("compared"), rs.getLong("matched"), rs.getLong("raw_matched"),
-                        rs.getLong("by_design"), Verdict.valueOf(rs.getString("status"))),
+                        rs.getLong("by_design"), Verdict.valueOf(rs.getString("status")), rs.getLong("unresolved")),
                 id);
         List<Validation.CheckResult> checks = this.jdbc
             .query("""

@@ -166,30 +166,33 @@ class ValidationWorkbook {
         }
 
         void objects(Validation v) {
-            Sheet sheet = sheet("Objects", 22, 22, 11, 11, 11, 11, 11, 12, 11, 11, 15, 11, 11, 11, 11, 17, 60);
+            Sheet sheet = sheet("Objects", 22, 22, 11, 11, 11, 11, 11, 12, 11, 11, 15, 11, 11, 11, 11, 17, 60, 18, 18,
+                    12);
             header(sheet, "Source object", "Target object", "Extracted", "In scope", "Created", "Updated", "Unchanged",
                     "Quarantined", "Excluded", "Archived", "Without outcome", "Loaded", "In target", "Missing",
-                    "Compared", "Balanced", "Reason");
+                    "Compared", "Balanced", "Reason", "Out of scope in target", "Of which kept on purpose", "Verdict");
             int r = 1;
             for (Validation.ObjectResult o : v.objects()) {
                 row(sheet.createRow(r++), o.source(), o.target(), o.extracted(), o.inScope(), o.created(), o.updated(),
                         o.unchanged(), o.quarantined(), o.excluded(), o.archived(), o.withoutOutcome(), o.loaded(),
-                        o.inTarget(), o.missing(), o.compared(), balanced(o.balanced()), o.reason());
+                        o.inTarget(), o.missing(), o.compared(), balanced(o.balanced()), o.reason(), o.outOfScope(),
+                        o.outOfScopeKept(), o.verdict().label());
             }
-            filter(sheet, r - 1, 16);
+            filter(sheet, r - 1, 19);
         }
 
         void fields(Validation v) {
-            Sheet sheet = sheet("Fields", 22, 22, 24, 24, 10, 11, 11, 11, 14, 12, 18, 11, 10);
+            Sheet sheet = sheet("Fields", 22, 22, 24, 24, 10, 11, 11, 11, 14, 12, 18, 11, 10, 18);
             header(sheet, "Source object", "Target object", "Field", "Source field", "Reference", "Compared", "Matched",
-                    "Mismatched", "Match rate (%)", "Raw matched", "Raw match rate (%)", "By design", "Status");
+                    "Mismatched", "Match rate (%)", "Raw matched", "Raw match rate (%)", "By design", "Status",
+                    "Parent not loaded");
             int r = 1;
             for (Validation.FieldResult f : v.fields()) {
                 row(sheet.createRow(r++), f.source(), f.target(), f.field(), f.sourceField(),
                         f.reference() ? "Yes" : "No", f.compared(), f.matched(), f.mismatched(), f.rate(),
-                        f.rawMatched(), f.rawRate(), f.byDesign(), f.status().label());
+                        f.rawMatched(), f.rawRate(), f.byDesign(), f.status().label(), f.unresolved());
             }
-            filter(sheet, r - 1, 12);
+            filter(sheet, r - 1, 13);
         }
 
         void checks(Validation v) {

@@ -107,7 +107,9 @@ class ValidationReportIntegrationTests {
             assertObject(objects.getRow(3), "Opportunity", "deals", 774);
             assertThat(objects.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
             assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) objects).getCTWorksheet().getAutoFilter().getRef())
-                .isEqualTo("A1:Q4");
+                .isEqualTo("A1:T4");
+            assertThat(texts(objects.getRow(0))).endsWith("Out of scope in target", "Of which kept on purpose",
+                    "Verdict");
 
             Sheet fields = workbook.getSheet("Fields");
             Row name = find(fields, 1, "companies", 2, "name");

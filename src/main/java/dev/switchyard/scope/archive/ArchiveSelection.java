@@ -33,6 +33,25 @@ public record ArchiveSelection(String object, String predicateSql, List<Object> 
     }
 
     /**
+     * @return the SHA-256 of the predicate and its parameters, so that an archive says
+     * which selection it holds (a run resumed under changed rules can tell)
+     */
+    public String fingerprint() {
+        StringBuilder text = new StringBuilder(selectsAll() ? "" : this.predicateSql);
+        for (Object param : this.params) {
+            text.append('\u0000').append(param);
+        }
+        try {
+            return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
      * @return whether every record of the object is selected
      */
     public boolean selectsAll() {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import dev.switchyard.system.ConflictException;
 import dev.switchyard.system.NotFoundException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads stored archives and streams them as ZIP files for download.
+ * Reads stored archives and streams verified ones as ZIP files for download.
  */
 @Component
 public class ArchiveStore {
@@ -34,7 +35,7 @@ public class ArchiveStore {
     };
 
     private static final String COLUMNS = "id, project_id, snapshot_id, scope_version, folder, records, created_by,"
-            + " created_at, manifest::text as manifest";
+            + " created_at, manifest::text as manifest, run_id, object, verified_at";
 
     private final JdbcTemplate jdbc;
 
@@ -47,11 +48,27 @@ public class ArchiveStore {
 
     /**
      * @param projectId a project
-     * @return its archives, newest first
+     * @return its verified archives, newest first (an archive a stopped run left half
+     * written is not listed; the run discards it when it resumes)
      */
     public List<ArchiveSnapshot> list(long projectId) {
-        return this.jdbc.query("select " + COLUMNS + " from archive_snapshot where project_id = ? order by id desc",
+        return this.jdbc.query(
+                "select " + COLUMNS
+                        + " from archive_snapshot where project_id = ? and verified_at is not null order by id desc",
                 this::row, projectId);
+    }
+
+    /**
+     * @param runId a migration run
+     * @param object a source object
+     * @return the run's archive of the object, verified or not, when there is one
+     */
+    public Optional<ArchiveSnapshot> ofRun(long runId, String object) {
+        return this.jdbc
+            .query("select " + COLUMNS + " from archive_snapshot where run_id = ? and object = ?", this::row, runId,
+                    object)
+            .stream()
+            .findFirst();
     }
 
     /**
@@ -79,10 +96,15 @@ public class ArchiveStore {
      * @param archiveId an archive's id
      * @param out where to write
      * @throws NotFoundException when there is no such archive
+     * @throws ConflictException when it was not written to the end and verified
      * @throws IOException when reading a file or writing fails
      */
     public void zip(long archiveId, OutputStream out) throws IOException {
-        Path folder = Path.of(get(archiveId).folder());
+        ArchiveSnapshot archive = get(archiveId);
+        if (!archive.verified()) {
+            throw unverified(archiveId);
+        }
+        Path folder = Path.of(archive.folder());
         List<Path> files = new ArrayList<>();
         try (Stream<Path> paths = Files.list(folder)) {
             paths.filter((path) -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
@@ -93,7 +115,10 @@ public class ArchiveStore {
         }
         ZipOutputStream zip = new ZipOutputStream(out);
         for (Path file : files) {
-            zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
+            ZipEntry entry = new ZipEntry(file.getFileName().toString());
+            // the file's own time, so that every download of an archive is the same bytes
+            entry.setLastModifiedTime(Files.getLastModifiedTime(file));
+            zip.putNextEntry(entry);
             Files.copy(file, zip);
             zip.closeEntry();
         }
@@ -101,11 +126,25 @@ public class ArchiveStore {
         zip.flush();
     }
 
+    /**
+     * @param archiveId an archive
+     * @return the refusal to download it while it is not verified
+     */
+    static ConflictException unverified(long archiveId) {
+        return new ConflictException("archive",
+                "Archive " + archiveId + " was not written to the end and verified: resume the run that writes it");
+    }
+
     private ArchiveSnapshot row(ResultSet rs, int rowNum) throws SQLException {
         return new ArchiveSnapshot(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("snapshot_id"),
                 (Integer) rs.getObject("scope_version"), rs.getString("folder"), rs.getLong("records"),
                 rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                this.json.readValue(rs.getString("manifest"), MAP));
+                this.json.readValue(rs.getString("manifest"), MAP), (Long) rs.getObject("run_id", Long.class),
+                rs.getString("object"), instant(rs.getObject("verified_at", OffsetDateTime.class)));
+    }
+
+    private static java.time.Instant instant(OffsetDateTime time) {
+        return (time != null) ? time.toInstant() : null;
     }
 
 }

@@ -56,7 +56,9 @@ import org.springframework.stereotype.Component;
  * {@code archive_snapshot}. Records are streamed from the database with a server-side
  * cursor, never held in memory. Every text cell is neutralised for spreadsheets
  * ({@link TableExport#neutralise(Object)}); JSON numbers and booleans are written as
- * their JSON text. When writing fails, the folder and the row are removed.
+ * their JSON text. Once written, the archive is read back and checked against its
+ * manifest ({@link ArchiveVerifier}) and only then marked verified. When writing or
+ * verifying fails, the folder and the row are removed.
  */
 @Component
 public class ArchiveWriter {
@@ -82,8 +84,11 @@ public class ArchiveWriter {
 
     private final Clock clock;
 
+    private final ArchiveVerifier verifier;
+
     ArchiveWriter(JdbcTemplate jdbc, DictionaryStore dictionary, SwitchyardProperties properties, JsonMapper json,
-            Clock clock) {
+            Clock clock, ArchiveVerifier verifier) {
+        this.verifier = verifier;
         this.jdbc = jdbc;
         this.dataSource = jdbc.getDataSource();
         this.dictionary = dictionary;
@@ -106,9 +111,32 @@ public class ArchiveWriter {
      */
     public ArchiveResult write(long projectId, long snapshotId, Integer scopeVersion, List<ArchiveSelection> selections,
             String createdBy) {
+        return write(projectId, snapshotId, scopeVersion, selections, createdBy, null);
+    }
+
+    /**
+     * Writes an archive of a snapshot's records for a migration run: one object, linked
+     * to the run (at most one archive per run and object).
+     * @param projectId the project
+     * @param snapshotId the snapshot whose staged records are archived
+     * @param scopeVersion the scope version that decided what to archive, or null
+     * @param selection what to archive
+     * @param createdBy who writes it
+     * @param runId the run
+     * @return the archive, verified
+     * @throws ArchiveException when writing or verifying fails (nothing is kept)
+     */
+    public ArchiveResult write(long projectId, long snapshotId, Integer scopeVersion, ArchiveSelection selection,
+            String createdBy, long runId) {
+        return write(projectId, snapshotId, scopeVersion, List.of(selection), createdBy, runId);
+    }
+
+    private ArchiveResult write(long projectId, long snapshotId, Integer scopeVersion,
+            List<ArchiveSelection> selections, String createdBy, Long runId) {
         List<Plan> plans = plan(snapshotId, selections);
         Instant createdAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long id = insert(projectId, snapshotId, scopeVersion, createdBy, createdAt);
+        long id = insert(projectId, snapshotId, scopeVersion, createdBy, createdAt, runId,
+                (runId != null) ? selections.get(0).object() : null);
         Path folder = folder(projectId, id);
         String current = null;
         try {
@@ -125,11 +153,13 @@ public class ArchiveWriter {
             }
             current = null;
             Map<String, Object> manifest = manifest(id, projectId, snapshotId, scopeVersion, createdBy, createdAt,
-                    files, records, neutralised);
+                    files, selections, records, neutralised);
             byte[] manifestBytes = this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
             Files.write(folder.resolve(MANIFEST), manifestBytes);
             this.jdbc.update("update archive_snapshot set records = ?, folder = ?, manifest = ?::jsonb where id = ?",
                     records, folder.toString(), this.json.writeValueAsString(manifest), id);
+            this.verifier.verify(folder, manifest);
+            this.jdbc.update("update archive_snapshot set verified_at = now() where id = ?", id);
             return new ArchiveResult(id, folder, records, files);
         }
         catch (Exception ex) {
@@ -182,13 +212,15 @@ public class ArchiveWriter {
         return (safe.isEmpty() || safe.startsWith(".")) ? "_" + safe : safe;
     }
 
-    private long insert(long projectId, long snapshotId, Integer scopeVersion, String createdBy, Instant createdAt) {
+    private long insert(long projectId, long snapshotId, Integer scopeVersion, String createdBy, Instant createdAt,
+            Long runId, String object) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         this.jdbc.update((connection) -> {
             PreparedStatement ps = connection.prepareStatement(
                     """
-                            insert into archive_snapshot (project_id, snapshot_id, scope_version, folder, created_by, created_at)
-                            values (?, ?, ?, '', ?, ?)
+                            insert into archive_snapshot (project_id, snapshot_id, scope_version, folder, created_by, created_at,
+                                run_id, object)
+                            values (?, ?, ?, '', ?, ?, ?, ?)
                             """,
                     new String[] { "id" });
             ps.setLong(1, projectId);
@@ -196,6 +228,8 @@ public class ArchiveWriter {
             ps.setObject(3, scopeVersion, Types.INTEGER);
             ps.setString(4, createdBy);
             ps.setTimestamp(5, Timestamp.from(createdAt));
+            ps.setObject(6, runId, Types.BIGINT);
+            ps.setString(7, object);
             return ps;
         }, key);
         return key.getKey().longValue();
@@ -297,7 +331,8 @@ public class ArchiveWriter {
     }
 
     private Map<String, Object> manifest(long id, long projectId, long snapshotId, Integer scopeVersion,
-            String createdBy, Instant createdAt, List<ArchiveFile> files, long records, long neutralised) {
+            String createdBy, Instant createdAt, List<ArchiveFile> files, List<ArchiveSelection> selections,
+            long records, long neutralised) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("archive", id);
         manifest.put("project", projectId);
@@ -306,13 +341,15 @@ public class ArchiveWriter {
         manifest.put("createdBy", createdBy);
         manifest.put("createdAt", DateTimeFormatter.ISO_INSTANT.format(createdAt));
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (ArchiveFile file : files) {
+        for (int i = 0; i < files.size(); i++) {
+            ArchiveFile file = files.get(i);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("object", file.object());
             entry.put("file", file.file());
             entry.put("records", file.records());
             entry.put("bytes", file.bytes());
             entry.put("sha256", file.sha256());
+            entry.put("selection", selections.get(i).fingerprint());
             entries.add(entry);
         }
         manifest.put("files", entries);
@@ -320,6 +357,29 @@ public class ArchiveWriter {
         manifest.put("neutralisedCells", neutralised);
         manifest.put("note", NOTE);
         return manifest;
+    }
+
+    /**
+     * Removes an archive's folder and row, for an archive a stopped run left unverified.
+     * @param id the archive
+     * @param folder its folder
+     */
+    void discard(long id, Path folder) {
+        IllegalStateException failure = new IllegalStateException("Discarding archive " + id);
+        discard(id, folder, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw new ArchiveException(null,
+                    "Archive " + id + " could not be discarded: " + failure.getSuppressed()[0].getMessage(), failure);
+        }
+    }
+
+    /**
+     * @param projectId a project
+     * @param id an archive
+     * @return the folder it is written to
+     */
+    Path folderOf(long projectId, long id) {
+        return folder(projectId, id);
     }
 
     private void discard(long id, Path folder, Exception failure) {

@@ -71,6 +71,9 @@ class ArchiveWriterTests {
     @Autowired
     ArchiveStore store;
 
+    @Autowired
+    ArchiveVerifier verifier;
+
     private Project project;
 
     private long snapshotId;
@@ -209,6 +212,40 @@ class ArchiveWriterTests {
             .isEqualTo(Files.readAllBytes(result.folder().resolve("Opportunity.csv")));
         assertThat(entries.get("manifest.json"))
             .isEqualTo(Files.readAllBytes(result.folder().resolve("manifest.json")));
+    }
+
+    @Test
+    void isVerifiedOnceWrittenAndAChangedOrCutFileNoLongerVerifies() throws Exception {
+        ArchiveResult result = this.writer.write(this.project.getId(), this.snapshotId, null, List
+            .of(new ArchiveSelection("Opportunity", "s.payload ->> ? = ?", List.of("StageName", "Closed Lost"))),
+                this.analyst);
+        ArchiveSnapshot stored = this.store.get(result.id());
+        assertThat(stored.verified()).isTrue();
+        assertThat(this.verifier.verify(result.folder(), stored.manifest())).extracting(ArchiveFile::records)
+            .containsExactly((long) CLOSED_LOST);
+
+        // one character changed: same size, another hash
+        Path file = result.folder().resolve("Opportunity.csv");
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] changed = bytes.clone();
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("Closed Lost") + 1;
+        changed[at] = (byte) 'X';
+        Files.write(file, changed);
+        assertThatExceptionOfType(ArchiveException.class)
+            .isThrownBy(() -> this.verifier.verify(result.folder(), stored.manifest()))
+            .withMessageContaining("Opportunity.csv has SHA-256");
+        // records cut off: another size
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatExceptionOfType(ArchiveException.class)
+            .isThrownBy(() -> this.verifier.verify(result.folder(), stored.manifest()))
+            .withMessageContaining("Opportunity.csv has " + bytes.length / 2 + " bytes");
+        // the manifest on disk changed
+        Files.write(file, bytes);
+        Path manifest = result.folder().resolve(ArchiveWriter.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replaceAll("(\"records\"\\s*:\\s*)39", "$140"));
+        assertThatExceptionOfType(ArchiveException.class)
+            .isThrownBy(() -> this.verifier.verify(result.folder(), stored.manifest()))
+            .withMessageContaining("manifest.json differs");
     }
 
     @Test
