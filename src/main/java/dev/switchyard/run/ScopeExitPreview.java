@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
 /**
  * Before a run starts: per environment with a target, how many records earlier runs
  * loaded there would leave the scope in the next full or delta run — records the scope
- * version that run would apply (the latest, or for production the latest approved)
- * excludes or archives, or the current mapping's source filter leaves out, in the latest
- * extraction — and what the delete policy would do about them. Records already marked
- * inactive are not counted under deactivate, as a run would not mark them again.
+ * version that run would apply (in a sandbox the latest, in staging and production the
+ * latest approved) excludes or archives, or the current mapping's source filter leaves
+ * out, in the latest extraction — and what the delete policy would do about them. Records
+ * already marked inactive are not counted under deactivate, as a run would not mark them
+ * again.
  */
 @Component
 class ScopeExitPreview {
@@ -90,10 +91,14 @@ class ScopeExitPreview {
             if (this.connections.target(environment.getId()).isEmpty()) {
                 continue;
             }
+            // the version a run there applies (RunScopes): in a sandbox the latest, in
+            // staging
+            // and production the latest approved
             boolean production = environment.getKind() == EnvironmentKind.PRODUCTION;
-            Optional<ScopeVersion> scope = production ? this.scopes.latestApproved(projectId)
-                    : this.scopes.latest(projectId);
-            if (production && scope.isEmpty()) {
+            boolean sandbox = environment.getKind() == EnvironmentKind.SANDBOX;
+            Optional<ScopeVersion> scope = sandbox ? this.scopes.latest(projectId)
+                    : this.scopes.latestApproved(projectId);
+            if (!sandbox && scope.isEmpty()) {
                 previews.add(new EnvironmentPreview(environment.getName(), null, null, policy.policy().name(),
                         Action.NONE, 0, List.of()));
                 continue;
@@ -154,7 +159,9 @@ class ScopeExitPreview {
      */
     enum Action {
 
-        /** Nothing to preview: a production run needs an approved scope first. */
+        /**
+         * Nothing to preview: a staging or production run needs an approved scope first.
+         */
         NONE,
         /** Count them apart and keep them in the target. */
         KEEP,
