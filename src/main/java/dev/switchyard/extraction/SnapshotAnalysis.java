@@ -22,6 +22,7 @@ import dev.switchyard.profiling.FindingStore;
 import dev.switchyard.profiling.Findings;
 import dev.switchyard.profiling.ObjectProfile;
 import dev.switchyard.profiling.ObjectProfiler;
+import dev.switchyard.profiling.ProfilingProperties;
 import dev.switchyard.profiling.ValueCount;
 import dev.switchyard.staging.Snapshot;
 import dev.switchyard.staging.SnapshotObject;
@@ -52,21 +53,25 @@ class SnapshotAnalysis {
 
     private final JsonMapper json;
 
+    private final ProfilingProperties profiling;
+
     private final Map<Long, Map<String, ObjectState>> running = new ConcurrentHashMap<>();
 
     private final Map<Long, Set<String>> idPrefixes = new ConcurrentHashMap<>();
 
     SnapshotAnalysis(DictionaryStore dictionary, FindingStore findings, StagingStore store,
-            ReferenceAnalysis references, JsonMapper json) {
+            ReferenceAnalysis references, JsonMapper json, ProfilingProperties profiling) {
         this.dictionary = dictionary;
         this.findings = findings;
         this.store = store;
         this.references = references;
         this.json = json;
+        this.profiling = profiling;
     }
 
     ObjectSink.RecordListener listener(long snapshotId, ObjectSchema object, String categoryField) {
-        ObjectState state = new ObjectState(new ObjectProfiler(object.name(), object.idField(), categoryField),
+        ObjectState state = new ObjectState(
+                new ObjectProfiler(object.name(), object.idField(), categoryField, this.profiling.twoDigitYearPivot()),
                 DuplicateKeys.of(object));
         this.running.computeIfAbsent(snapshotId, (k) -> new ConcurrentHashMap<>()).put(object.name(), state);
         return state::accept;
@@ -205,6 +210,10 @@ class SnapshotAnalysis {
             for (String value : declared.picklistValues()) {
                 values.add(Map.of("value", value, "count", seen.getOrDefault(value, 0L)));
             }
+        }
+        else if (type == FieldType.MULTI_PICKLIST && fp != null && !fp.multiValues().isEmpty()) {
+            // a multi-select's options, each with the records holding it
+            fp.multiValues().forEach((v) -> values.add(Map.of("value", v.value(), "count", v.count())));
         }
         else if (type == FieldType.PICKLIST || type == FieldType.MULTI_PICKLIST || type == FieldType.BOOLEAN) {
             seen.forEach((value, count) -> values.add(Map.of("value", value, "count", count)));

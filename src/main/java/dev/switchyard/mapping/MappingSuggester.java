@@ -305,7 +305,8 @@ public class MappingSuggester {
         List<String> allowed = this.picklists.allowed(inputs, document, object.target(), to.name());
         if (!allowed.isEmpty()) {
             Map<String, String> values = new LinkedHashMap<>();
-            PicklistSuggester suggester = new PicklistSuggester(allowed, document);
+            PicklistSuggester suggester = new PicklistSuggester(allowed, document,
+                    PicklistSuggester.canonicalValues(from));
             int unmatched = 0;
             for (PicklistSuggester.SourceValue value : values(inputs, object, from)) {
                 PicklistSuggester.Choice choice = suggester.suggest(value.value());
@@ -328,7 +329,12 @@ public class MappingSuggester {
                 steps.add(new ParseNumber(locale(from), null, RoundingMode.HALF_UP, type == FieldType.INTEGER));
             case BOOLEAN -> steps.add(new ParseBoolean(null, null, blankIsFalse(from)));
             case DATE, DATETIME -> {
-                steps.add(new ParseDate(dateFormats(from), type == FieldType.DATE, null));
+                Integer pivot = twoDigitYearPivot(from);
+                steps.add(new ParseDate(dateFormats(from), type == FieldType.DATE, null, pivot));
+                if (pivot != null) {
+                    notes.add("two-digit years are read as " + pivot + "–" + (pivot + 99)
+                            + " (switchyard.profiling.two-digit-year-pivot)");
+                }
                 if (from.profile().get("formats") instanceof Map<?, ?> formats
                         && Boolean.TRUE.equals(formats.get("ambiguousDayMonth"))) {
                     notes.add("ambiguous day/month: every slash date could be read either way; the formats are "
@@ -359,7 +365,8 @@ public class MappingSuggester {
 
     private List<PicklistSuggester.SourceValue> values(MappingInputs.Inputs inputs, ObjectMapping object,
             DictionaryField from) {
-        if (inputs.snapshotId() == null) {
+        if (inputs.snapshotId() == null || from.type() == FieldType.MULTI_PICKLIST) {
+            // a multi-select's options, not its combinations of them
             return PicklistSuggester.sourceValues(from);
         }
         return this.staged.distinctValues(inputs.snapshotId(), object.source(), from.name(), 1_000)
@@ -390,7 +397,8 @@ public class MappingSuggester {
         }
         Map<String, String> values = new LinkedHashMap<>(
                 (step.get() instanceof PicklistMap map) ? map.values() : ((MultiPicklistMap) step.get()).values());
-        PicklistSuggester suggester = new PicklistSuggester(allowed, document);
+        PicklistSuggester suggester = new PicklistSuggester(allowed, document,
+                PicklistSuggester.canonicalValues(from.get()));
         boolean added = false;
         for (PicklistSuggester.SourceValue value : values(inputs, object, from.get())) {
             String text = value.value().strip();
@@ -525,6 +533,14 @@ public class MappingSuggester {
             }
         }
         return formats.isEmpty() ? null : formats;
+    }
+
+    private static Integer twoDigitYearPivot(DictionaryField field) {
+        if (field.profile().get("formats") instanceof Map<?, ?> map
+                && map.get("twoDigitYearPivot") instanceof Number pivot) {
+            return pivot.intValue();
+        }
+        return null;
     }
 
     private static void add(List<String> list, String value) {
