@@ -54,6 +54,8 @@ public final class FieldProfiler {
 
     private final PostalCodeCheck postalCodes = new PostalCodeCheck();
 
+    private final KeyValues keys = new KeyValues();
+
     private long count;
 
     private long nonBlank;
@@ -136,6 +138,7 @@ public final class FieldProfiler {
             this.checks.phone(recordId, trimmed, this.classifier.phoneShape);
         }
         if (!typed) {
+            this.keys.add(trimmed);
             this.checks.email(recordId, trimmed, (mask & ValueClassifier.EMAIL) != 0);
             if (this.postalName) {
                 this.postalCodes.accept(recordId, trimmed);
@@ -152,6 +155,13 @@ public final class FieldProfiler {
         if (records > this.count) {
             this.count = records;
         }
+    }
+
+    /**
+     * @return the field's distinct text values in normal form, for reference inference
+     */
+    public KeyValues keyValues() {
+        return this.keys;
     }
 
     /** The exact distinct hashes retained: 0 once the count became an estimate. */

@@ -109,6 +109,16 @@ public final class ObjectProfiler {
         }
     }
 
+    /**
+     * @param field a field's name
+     * @return its distinct text values in normal form (for reference inference), or null
+     * when no record had the field
+     */
+    public KeyValues keyValues(String field) {
+        FieldProfiler profiler = this.fields.get(field);
+        return (profiler != null) ? profiler.keyValues() : null;
+    }
+
     public long recordCount() {
         return this.records;
     }
