@@ -287,10 +287,17 @@ public class MappingSuggester {
                 }
             }
             if (best != null) {
-                FieldMapping mapping = new FieldMapping(field.name(), List.of(best.name()),
-                        List.of(new Reference(parent.source())), null);
+                // a reference by business key (an account's name) resolves by that field
+                // of the parent, as the dictionary found it, whatever id the parent has
+                Reference step = (best.referenceKey() != null && best.referenceTo() != null)
+                        ? new Reference(parent.source(), best.referenceKey(),
+                                best.referenceNormalised() ? Reference.KeyMatch.NORMALISED : Reference.KeyMatch.EXACT)
+                        : new Reference(parent.source());
+                FieldMapping mapping = new FieldMapping(field.name(), List.of(best.name()), List.of(step), null);
+                String how = (step.byField() == null) ? "" : " by its " + step.byField() + (step.normalised()
+                        ? " (ignoring case, spaces and punctuation, as some values differ so)" : "");
                 return new Proposal(mapping,
-                        field.name() + " ← " + best.name() + ": reference to " + parent.source()
+                        field.name() + " ← " + best.name() + ": reference to " + parent.source() + how
                                 + ", resolved at load time to the " + parent.target() + " record loaded for it",
                         Math.min(0.95, 0.6 + score * 0.35), false);
             }

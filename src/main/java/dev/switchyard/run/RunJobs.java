@@ -94,11 +94,14 @@ class RunJobs {
 
     private final String owner;
 
+    private final ReferenceLookup references;
+
     RunJobs(JobRepository repository, JobOperator operator, PlatformTransactionManager transactions,
             @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunStore store, MappingService mappings,
             MappingInputs inputs, ScopeService scopes, ScopeViews scopeViews, DictionaryStore dictionaries,
             ConnectionService connections, JdbcConnectorProvider targets, StagedRecords staged, RunLog log,
-            JdbcTemplate jdbc, Environment environment) {
+            JdbcTemplate jdbc, Environment environment, ReferenceLookup references) {
+        this.references = references;
         this.repository = repository;
         this.operator = operator;
         this.transactions = transactions;
@@ -233,7 +236,7 @@ class RunJobs {
                     new RecordRule(Decision.MIGRATE, mapping.filter().match(), mapping.filter().conditions()),
                     RuleCompiler.types(object)) : null;
             ObjectLoad load = new ObjectLoad(context, i, mapping, decision, filter, in.lengths(step.target()),
-                    this.store, this.log, this.staged, this.jdbc, this.targets, settings);
+                    this.store, this.log, this.staged, this.jdbc, this.targets, settings, this.references);
             steps.add(new StepBuilder("load-" + i + "-" + step.source() + "-" + step.target(), this.repository)
                 .tasklet(load, this.transactions)
                 .listener(load)
@@ -247,7 +250,7 @@ class RunJobs {
             }
             ObjectMapping mapping = document.object(step.source(), step.target()).orElseThrow();
             LinkPass pass = new LinkPass(context, step, mapping, this.store, this.log, this.staged, this.jdbc,
-                    this.targets, settings);
+                    this.targets, settings, this.references);
             steps.add(new StepBuilder("links-" + i + "-" + step.source() + "-" + step.target(), this.repository)
                 .tasklet(pass, this.transactions)
                 .listener(pass)
