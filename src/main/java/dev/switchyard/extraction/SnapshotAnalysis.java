@@ -53,6 +53,8 @@ class SnapshotAnalysis {
 
     private final Contradictions contradictions;
 
+    private final KeyDuplicates keyDuplicates;
+
     private final JsonMapper json;
 
     private final ProfilingProperties profiling;
@@ -60,13 +62,14 @@ class SnapshotAnalysis {
     private final Map<Long, Map<String, ObjectState>> running = new ConcurrentHashMap<>();
 
     SnapshotAnalysis(DictionaryStore dictionary, FindingStore findings, StagingStore store,
-            SnapshotReferences references, Contradictions contradictions, JsonMapper json,
+            SnapshotReferences references, Contradictions contradictions, KeyDuplicates keyDuplicates, JsonMapper json,
             ProfilingProperties profiling) {
         this.dictionary = dictionary;
         this.findings = findings;
         this.store = store;
         this.references = references;
         this.contradictions = contradictions;
+        this.keyDuplicates = keyDuplicates;
         this.json = json;
         this.profiling = profiling;
     }
@@ -121,6 +124,7 @@ class SnapshotAnalysis {
                     counts.getOrDefault(object.name(), 0L), objectProfile, fields));
         }
         found.addAll(this.contradictions.find(snapshotId, objects));
+        found.addAll(this.keyDuplicates.find(snapshotId, objects));
         this.dictionary.saveSource(snapshot.getProjectId(), snapshotId, objects);
         this.findings.replace(snapshotId, found);
     }

@@ -93,7 +93,13 @@ public record Finding(Kind kind, String object, String field, long count, List<E
          * Records whose related fields contradict each other: a status saying converted
          * while a yes/no field says not converted (found by the caller).
          */
-        CONTRADICTORY_VALUES
+        CONTRADICTORY_VALUES,
+
+        /**
+         * A key field (an external id, a number) whose values are distinct but for a few
+         * repeated ones.
+         */
+        DUPLICATE_KEY_VALUES
 
     }
 

@@ -162,6 +162,34 @@ class ReferenceByKeyRunIntegrationTests {
             assertThat(parents).isEqualTo(expectedParents).containsEntry("ACC-0008", "ACC-0007").hasSize(6);
         }
 
+        // tracing finds the network by the same keys: Globex Corporation's contacts by
+        // their account name, its child account by its parent's name
+        String trace = this.mvc
+            .perform(get("/api/v1/runs/" + run + "/trace").param("object", "Account")
+                .param("sourceId", "ACC-0001")
+                .with(auth))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        List<String> contactsOf = JsonPath.read(trace,
+                "$.children[?(@.field=='AccountName')].source[?(@.status=='MATCHED')].sourceId");
+        assertThat(contactsOf).containsExactly("CON-0001");
+        List<String> children = JsonPath.read(trace,
+                "$.children[?(@.field=='ParentAccount')].source[?(@.status=='MATCHED')].sourceId");
+        assertThat(children).containsExactly("ACC-0002");
+        String child = this.mvc
+            .perform(get("/api/v1/runs/" + run + "/trace").param("object", "Account")
+                .param("sourceId", "ACC-0008")
+                .with(auth))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        List<String> parentOf = JsonPath.read(child,
+                "$.parents[?(@.field=='ParentAccount')].source[?(@.status=='MATCHED')].sourceId");
+        assertThat(parentOf).as(child).containsExactly("ACC-0007");
+
         Validations.validate(this.mvc, auth, run, null);
         String reconciliation = this.mvc.perform(get("/api/v1/runs/" + run + "/reconciliation").with(auth))
             .andExpect(status().isOk())
