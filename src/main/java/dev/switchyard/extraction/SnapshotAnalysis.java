@@ -110,7 +110,7 @@ class SnapshotAnalysis {
             }
         }
         SnapshotReferences.Result references = this.references.resolve(snapshotId, snapshot.getProjectId(),
-                schema.objects(), profilers, idPrefixes);
+                schema.objects(), profilers, profiles, idPrefixes);
         found.addAll(references.findings());
         for (ObjectSchema object : schema.objects()) {
             ObjectState state = states.get(object.name());

@@ -14,6 +14,7 @@ import dev.switchyard.dictionary.ReferenceDecisions;
 import dev.switchyard.profiling.Example;
 import dev.switchyard.profiling.FieldProfile;
 import dev.switchyard.profiling.Finding;
+import dev.switchyard.profiling.ObjectProfile;
 import dev.switchyard.profiling.ObjectProfiler;
 
 import org.springframework.stereotype.Component;
@@ -45,11 +46,12 @@ class SnapshotReferences {
      * @param projectId its project
      * @param objects the source's objects
      * @param profilers each staged object's profiler, by name
+     * @param results each profiled object's profile, by name
      * @param idPrefixes the Salesforce key prefixes of the staged objects' ids
      * @return the references, their statistics and findings
      */
     Result resolve(long snapshotId, Long projectId, List<ObjectSchema> objects, Map<String, ObjectProfiler> profilers,
-            Set<String> idPrefixes) {
+            Map<String, ObjectProfile> results, Set<String> idPrefixes) {
         Map<String, String[]> confirmed = ReferenceDecisions.confirmed(this.decisions.all(projectId));
         List<String> staged = new ArrayList<>(profilers.keySet());
         Map<String, Resolved> resolved = new LinkedHashMap<>();
@@ -57,7 +59,8 @@ class SnapshotReferences {
         Map<String, Map<String, FieldProfile>> profiles = new LinkedHashMap<>();
         for (ObjectSchema object : objects) {
             ObjectProfiler profiler = profilers.get(object.name());
-            Map<String, FieldProfile> fields = (profiler != null) ? profiler.result().fieldsByName() : Map.of();
+            ObjectProfile result = results.get(object.name());
+            Map<String, FieldProfile> fields = (profiler != null && result != null) ? result.fieldsByName() : Map.of();
             profiles.put(object.name(), fields);
             for (FieldSchema declared : object.fields()) {
                 FieldProfile fp = fields.get(declared.name());

@@ -37,6 +37,12 @@ public class ParentKeys {
 
     private final TransactionTemplate transactions;
 
+    /**
+     * Key sets known to be built, by snapshot, object and field as asked: a built set
+     * never changes, so a run's chunks ask the database once.
+     */
+    private final Map<String, Keyed> built = new java.util.concurrent.ConcurrentHashMap<>();
+
     ParentKeys(JdbcTemplate jdbc, StagedRecords staged, StagingStore store, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.staged = staged;
@@ -112,6 +118,22 @@ public class ParentKeys {
      * object
      */
     private Keyed ensure(long snapshotId, String object, String field) {
+        String asked = snapshotId + "/" + object + "/" + field;
+        Keyed known = this.built.get(asked);
+        if (known != null) {
+            return known;
+        }
+        Keyed keyed = build(snapshotId, object, field);
+        if (keyed != null) {
+            if (this.built.size() > 10_000) {
+                this.built.clear();
+            }
+            this.built.put(asked, keyed);
+        }
+        return keyed;
+    }
+
+    private Keyed build(long snapshotId, String object, String field) {
         String stagedObject = this.store.objects(snapshotId)
             .stream()
             .map(SnapshotObject::name)

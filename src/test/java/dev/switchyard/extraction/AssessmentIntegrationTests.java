@@ -124,6 +124,11 @@ class AssessmentIntegrationTests {
         assertThat(field(dictionary, "Opportunity", "CloseDate")).containsEntry("type", "DATE");
         assertThat(field(dictionary, "Opportunity", "StageName")).containsEntry("type", "PICKLIST");
         assertThat(field(dictionary, "Account", "Name")).containsEntry("distinctCount", 82);
+        List<String> byKey = JsonPath.read(dictionary, "$.objects[*].fields[?(@.referenceKey != null)].name");
+        assertThat(byKey).as("the export relates its records by id only").isEmpty();
+        List<String> absent = JsonPath.read(dictionary,
+                "$.objects[?(@.name=='Opportunity')].absentReferences[*].field");
+        assertThat(absent).containsExactlyInAnyOrder("OwnerId", "CreatedById", "LastModifiedById");
 
         String findings = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/findings").with(auth))
             .andExpect(status().isOk())
