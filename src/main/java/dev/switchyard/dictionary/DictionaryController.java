@@ -184,8 +184,8 @@ class DictionaryController {
             DictionaryAnnotation note = notes.get(AnnotationService.key(o.name(), f.name()));
             return List.<Object>of(o.name(), f.name(), f.type().name(), text(f.declaredType()), text(f.inferredType()),
                     number(f.length()), number(f.maxLength()), f.required(), f.unique(), f.generated(),
-                    text(f.referenceTo()), (f.fillRate() != null) ? f.fillRate() : "",
-                    (f.distinctCount() != null) ? f.distinctCount() : "",
+                    text(f.referenceTo()) + ((f.referenceKey() != null) ? " by " + f.referenceKey() : ""),
+                    (f.fillRate() != null) ? f.fillRate() : "", (f.distinctCount() != null) ? f.distinctCount() : "",
                     String.join("; ", f.picklistValues().stream().map((v) -> String.valueOf(v.get("value"))).toList()),
                     (note != null) ? text(note.getLabel()) : "", (note != null) ? text(note.getDescription()) : "",
                     (note != null) ? text(note.getBusinessOwner()) : "",
