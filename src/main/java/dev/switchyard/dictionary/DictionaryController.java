@@ -50,8 +50,11 @@ class DictionaryController {
 
     private final WorkspaceModel workspace;
 
+    private final ReferenceDecisions decisions;
+
     DictionaryController(DictionaryService dictionary, AnnotationService annotations, ProjectService projects,
-            ProjectAccess access, WorkspaceModel workspace) {
+            ProjectAccess access, WorkspaceModel workspace, ReferenceDecisions decisions) {
+        this.decisions = decisions;
         this.dictionary = dictionary;
         this.annotations = annotations;
         this.projects = projects;
@@ -144,6 +147,28 @@ class DictionaryController {
             .toUriString();
     }
 
+    @PostMapping("/projects/{projectId}/dictionary/references")
+    String decide(@PathVariable Long projectId, @RequestParam(defaultValue = "") String object,
+            @RequestParam(defaultValue = "") String field, @RequestParam(defaultValue = "") String decision,
+            RedirectAttributes redirect) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        try {
+            ReferenceDecisions.Kind kind = ReferenceDecisionForm.kind(decision);
+            this.decisions.decide(projectId, object, field, kind);
+            redirect.addFlashAttribute("flash", (kind == null) ? "Decision on " + object + "." + field + " withdrawn."
+                    : object + "." + field + ": reference " + kind.name().toLowerCase(Locale.ROOT) + ".");
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("flashError", ex.getMessage());
+        }
+        return "redirect:" + UriComponentsBuilder.fromPath("/projects/{p}/dictionary/field")
+            .queryParam("object", object)
+            .fragment("references")
+            .buildAndExpand(projectId)
+            .encode()
+            .toUriString();
+    }
+
     @GetMapping("/projects/{projectId}/dictionary.xlsx")
     void export(@PathVariable Long projectId, @RequestParam(defaultValue = "source") String side,
             @RequestParam(required = false) String environment, HttpServletResponse response) throws IOException {
@@ -159,8 +184,8 @@ class DictionaryController {
             DictionaryAnnotation note = notes.get(AnnotationService.key(o.name(), f.name()));
             return List.<Object>of(o.name(), f.name(), f.type().name(), text(f.declaredType()), text(f.inferredType()),
                     number(f.length()), number(f.maxLength()), f.required(), f.unique(), f.generated(),
-                    text(f.referenceTo()), (f.fillRate() != null) ? f.fillRate() : "",
-                    (f.distinctCount() != null) ? f.distinctCount() : "",
+                    text(f.referenceTo()) + ((f.referenceKey() != null) ? " by " + f.referenceKey() : ""),
+                    (f.fillRate() != null) ? f.fillRate() : "", (f.distinctCount() != null) ? f.distinctCount() : "",
                     String.join("; ", f.picklistValues().stream().map((v) -> String.valueOf(v.get("value"))).toList()),
                     (note != null) ? text(note.getLabel()) : "", (note != null) ? text(note.getDescription()) : "",
                     (note != null) ? text(note.getBusinessOwner()) : "",
@@ -193,6 +218,12 @@ class DictionaryController {
         model.addAttribute("environment", environment);
         model.addAttribute("view", view);
         model.addAttribute("dictionaryObject", dictionaryObject);
+        model.addAttribute("inferredRefs",
+                dictionaryObject.fields()
+                    .stream()
+                    .filter((f) -> f.referenceInferred() || "REJECTED".equals(f.referenceDecision()))
+                    .map(DictionaryField::name)
+                    .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("field", dictionaryField);
         model.addAttribute("sensitivities", Arrays.stream(Sensitivity.values()).map(Enum::name).toList());
         return view;

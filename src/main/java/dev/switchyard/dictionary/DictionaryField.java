@@ -28,16 +28,43 @@ import dev.switchyard.connector.FieldType;
  * @param picklistValues allowed or seen values with their counts ({@code value},
  * {@code count})
  * @param profile the full profile (top values, formats, lengths …)
+ * @param referenceKey for a reference by business key: the referenced object's field its
+ * values are keys of (a name, a code); null for a reference by id
+ * @param referenceMatch for a reference by key: {@code EXACT} when every matching value
+ * matches a key as written, {@code NORMALISED} when some match only ignoring case,
+ * spaces, punctuation or accents; else null
+ * @param referenceDecision an analyst's decision on an inferred reference
+ * ({@code CONFIRMED}, or {@code REJECTED}: then {@code referenceTo} is null), else null
  */
 public record DictionaryField(int position, String name, String nativeType, FieldType declaredType,
         FieldType inferredType, FieldType type, Integer length, Integer maxLength, boolean required,
         boolean requiredDeclared, boolean unique, boolean generated, String referenceTo, boolean referenceInferred,
         Double fillRate, Long distinctCount, boolean distinctEstimated, List<Map<String, Object>> picklistValues,
-        Map<String, Object> profile) {
+        Map<String, Object> profile, String referenceKey, String referenceMatch, String referenceDecision) {
 
     public DictionaryField {
         picklistValues = (picklistValues != null) ? picklistValues : List.of();
         profile = (profile != null) ? profile : Map.of();
+    }
+
+    /**
+     * A field referencing by id, or no reference.
+     */
+    public DictionaryField(int position, String name, String nativeType, FieldType declaredType, FieldType inferredType,
+            FieldType type, Integer length, Integer maxLength, boolean required, boolean requiredDeclared,
+            boolean unique, boolean generated, String referenceTo, boolean referenceInferred, Double fillRate,
+            Long distinctCount, boolean distinctEstimated, List<Map<String, Object>> picklistValues,
+            Map<String, Object> profile) {
+        this(position, name, nativeType, declaredType, inferredType, type, length, maxLength, required,
+                requiredDeclared, unique, generated, referenceTo, referenceInferred, fillRate, distinctCount,
+                distinctEstimated, picklistValues, profile, null, null, null);
+    }
+
+    /**
+     * @return whether values match the referenced object's key only in normal form
+     */
+    public boolean referenceNormalised() {
+        return "NORMALISED".equals(this.referenceMatch);
     }
 
 }

@@ -2,9 +2,11 @@ package dev.switchyard.dictionary;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.switchyard.connection.ConnectionService;
 import dev.switchyard.connection.DataConnection;
+import dev.switchyard.profiling.Finding;
 import dev.switchyard.profiling.FindingStore;
 import dev.switchyard.project.Environment;
 import dev.switchyard.project.ProjectService;
@@ -79,7 +81,22 @@ public class DictionaryService {
      * @return the findings of its latest completed extraction (none before one)
      */
     public List<FindingStore.StoredFinding> findings(Long projectId) {
-        return this.snapshots.latestUsable(projectId).map((s) -> this.findings.list(s.getId())).orElse(List.of());
+        List<FindingStore.StoredFinding> all = this.snapshots.latestUsable(projectId)
+            .map((s) -> this.findings.list(s.getId()))
+            .orElse(List.of());
+        Map<String, ReferenceDecisions.Decision> decisions = this.store.decisions(projectId);
+        if (decisions.isEmpty()) {
+            return all;
+        }
+        // a rejected reference has no orphans and no spelling variants
+        return all.stream().filter((f) -> {
+            if (f.field() == null
+                    || (f.kind() != Finding.Kind.ORPHAN_REFERENCES && f.kind() != Finding.Kind.KEY_SPELLING_VARIANTS)) {
+                return true;
+            }
+            ReferenceDecisions.Decision decision = decisions.get(ReferenceDecisions.key(f.object(), f.field()));
+            return decision == null || decision.kind() != ReferenceDecisions.Kind.REJECTED;
+        }).toList();
     }
 
     /**

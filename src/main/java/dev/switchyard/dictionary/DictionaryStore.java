@@ -76,7 +76,100 @@ public class DictionaryStore {
      */
     @Transactional(readOnly = true)
     public List<DictionaryObject> forSnapshot(Long snapshotId) {
+        List<DictionaryObject> objects = read("snapshot_id", snapshotId);
+        List<Long> projects = this.jdbc.queryForList(
+                "select project_id from dictionary_object where snapshot_id = ? limit 1", Long.class, snapshotId);
+        return projects.isEmpty() ? objects : decided(objects, decisions(projects.get(0)));
+    }
+
+    /**
+     * @param snapshotId a snapshot
+     * @return its source dictionary as the extraction inferred it, before analysts'
+     * decisions on its references
+     */
+    @Transactional(readOnly = true)
+    public List<DictionaryObject> forSnapshotAsInferred(Long snapshotId) {
         return read("snapshot_id", snapshotId);
+    }
+
+    /**
+     * @param projectId a project
+     * @return its decisions on inferred references, by
+     * {@link ReferenceDecisions#key(String, String)}
+     */
+    Map<String, ReferenceDecisions.Decision> decisions(Long projectId) {
+        Map<String, ReferenceDecisions.Decision> decisions = new LinkedHashMap<>();
+        this.jdbc.query("""
+                select object, field, target, key_field, decision, decided_by, decided_at from reference_decision
+                where project_id = ? order by id""", (ResultSet rs) -> {
+            ReferenceDecisions.Decision decision = new ReferenceDecisions.Decision(rs.getString(1), rs.getString(2),
+                    rs.getString(3), rs.getString(4), ReferenceDecisions.Kind.valueOf(rs.getString(5)), rs.getString(6),
+                    rs.getTimestamp(7).toInstant());
+            decisions.put(ReferenceDecisions.key(decision.object(), decision.field()), decision);
+        }, projectId);
+        return decisions;
+    }
+
+    /**
+     * Applies analysts' decisions: a rejected inferred reference is no reference (the
+     * field keeps its inferred type), a confirmed one says so; the object's reference
+     * statistics name the decision.
+     */
+    private static List<DictionaryObject> decided(List<DictionaryObject> objects,
+            Map<String, ReferenceDecisions.Decision> decisions) {
+        if (decisions.isEmpty()) {
+            return objects;
+        }
+        List<DictionaryObject> result = new ArrayList<>(objects.size());
+        for (DictionaryObject object : objects) {
+            List<DictionaryField> fields = new ArrayList<>(object.fields().size());
+            Map<String, String> decided = new LinkedHashMap<>();
+            for (DictionaryField f : object.fields()) {
+                ReferenceDecisions.Decision decision = decisions.get(ReferenceDecisions.key(object.name(), f.name()));
+                if (decision == null || !f.referenceInferred() || f.referenceTo() == null
+                        || !decision.concerns(f.referenceTo(), f.referenceKey())) {
+                    fields.add(f);
+                    continue;
+                }
+                decided.put(f.name(), decision.kind().name());
+                if (decision.kind() == ReferenceDecisions.Kind.CONFIRMED) {
+                    fields.add(new DictionaryField(f.position(), f.name(), f.nativeType(), f.declaredType(),
+                            f.inferredType(), f.type(), f.length(), f.maxLength(), f.required(), f.requiredDeclared(),
+                            f.unique(), f.generated(), f.referenceTo(), true, f.fillRate(), f.distinctCount(),
+                            f.distinctEstimated(), f.picklistValues(), f.profile(), f.referenceKey(),
+                            f.referenceMatch(), decision.kind().name()));
+                }
+                else {
+                    FieldType type = (f.declaredType() != null) ? f.declaredType()
+                            : (f.inferredType() != null) ? f.inferredType() : FieldType.TEXT;
+                    fields.add(new DictionaryField(f.position(), f.name(), f.nativeType(), f.declaredType(),
+                            f.inferredType(), type, f.length(), f.maxLength(), f.required(), f.requiredDeclared(),
+                            f.unique(), f.generated(), null, false, f.fillRate(), f.distinctCount(),
+                            f.distinctEstimated(), f.picklistValues(), f.profile(), null, null,
+                            decision.kind().name()));
+                }
+            }
+            Map<String, Object> profile = object.profile();
+            if (!decided.isEmpty() && profile.get("references") instanceof List<?> stats) {
+                List<Map<String, Object>> marked = new ArrayList<>();
+                for (Object item : stats) {
+                    if (item instanceof Map<?, ?> stat) {
+                        Map<String, Object> copy = new LinkedHashMap<>();
+                        stat.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                        String kind = decided.get(String.valueOf(stat.get("field")));
+                        if (kind != null) {
+                            copy.put("decision", kind);
+                        }
+                        marked.add(copy);
+                    }
+                }
+                profile = new LinkedHashMap<>(profile);
+                profile.put("references", marked);
+            }
+            result.add(new DictionaryObject(object.id(), object.name(), object.origin(), object.idField(),
+                    object.recordCount(), profile, fields));
+        }
+        return result;
     }
 
     /**
@@ -130,7 +223,8 @@ public class DictionaryStore {
                 rs.getString("reference_to"), rs.getBoolean("reference_inferred"), (Double) rs.getObject("fill_rate"),
                 (Long) rs.getObject("distinct_count"), rs.getBoolean("distinct_estimated"),
                 this.json.readValue(rs.getString("picklist_text"), LIST),
-                this.json.readValue(rs.getString("profile_text"), MAP));
+                this.json.readValue(rs.getString("profile_text"), MAP), rs.getString("reference_key"),
+                rs.getString("reference_match"), null);
     }
 
     private void insert(Long projectId, DictionarySide side, Long snapshotId, Long connectionId,
@@ -157,8 +251,9 @@ public class DictionaryStore {
         this.jdbc.batchUpdate("""
                 insert into dictionary_field (object_id, position, name, native_type, declared_type, inferred_type,
                     type, length, max_length, required, required_declared, is_unique, generated, reference_to,
-                    reference_inferred, fill_rate, distinct_count, distinct_estimated, picklist_values, profile)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                    reference_inferred, fill_rate, distinct_count, distinct_estimated, picklist_values, profile,
+                    reference_key, reference_match)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)
                 """, object.fields(), 200, (ps, f) -> {
             ps.setLong(1, objectId);
             ps.setInt(2, f.position());
@@ -180,6 +275,8 @@ public class DictionaryStore {
             ps.setBoolean(18, f.distinctEstimated());
             ps.setString(19, this.json.writeValueAsString(f.picklistValues()));
             ps.setString(20, this.json.writeValueAsString(f.profile()));
+            ps.setString(21, f.referenceKey());
+            ps.setString(22, f.referenceMatch());
         });
     }
 

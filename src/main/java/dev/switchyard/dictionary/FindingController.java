@@ -86,11 +86,15 @@ class FindingController {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("findings.xlsx").build().toString());
-        TableExport.xlsx("Findings", List.of("Kind", "Object", "Field", "Count", "Message", "Examples"), all.stream()
-            .map((f) -> List.of(f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    (f.object() != null) ? f.object() : "", (f.field() != null) ? f.field() : "", f.count(),
-                    f.message(),
-                    String.join("\n", f.examples().stream().map((e) -> e.recordId() + ": " + e.value()).toList()))),
+        TableExport.xlsx("Findings", List.of("Kind", "Object", "Field", "Count", "Message", "Examples"),
+                all.stream()
+                    .map((f) -> List.of(f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                            (f.object() != null) ? f.object() : "", (f.field() != null) ? f.field() : "", f.count(),
+                            f.message(),
+                            String.join("\n", f.examples()
+                                .stream()
+                                .map((e) -> (e.recordId() != null) ? e.recordId() + ": " + e.value() : e.value())
+                                .toList()))),
                 response.getOutputStream());
     }
 

@@ -26,9 +26,12 @@ record DuplicateKeys(String name, String firstName, String lastName, String emai
      */
     static DuplicateKeys of(ObjectSchema object) {
         List<String> names = object.fields().stream().map(FieldSchema::name).toList();
-        String name = find(names, "name", "account_name", "accountname", "company", "company_name", "full_name");
         String first = find(names, "firstname", "first_name");
         String last = find(names, "lastname", "last_name");
+        // a person is named by first and last name; an account or company name on a
+        // person's record is their employer's, shared by colleagues
+        String name = (first != null && last != null) ? find(names, "name", "full_name")
+                : find(names, "name", "account_name", "accountname", "company", "company_name", "full_name");
         String email = find(names, "email", "e_mail", "email_address", "personemail");
         String phone = find(names, "phone", "phone_number", "telephone");
         String website = find(names, "website", "web_site", "web", "url", "domain");

@@ -22,6 +22,7 @@ import dev.switchyard.profiling.FindingStore;
 import dev.switchyard.profiling.Findings;
 import dev.switchyard.profiling.ObjectProfile;
 import dev.switchyard.profiling.ObjectProfiler;
+import dev.switchyard.profiling.ProfilingProperties;
 import dev.switchyard.profiling.ValueCount;
 import dev.switchyard.staging.Snapshot;
 import dev.switchyard.staging.SnapshotObject;
@@ -48,25 +49,34 @@ class SnapshotAnalysis {
 
     private final StagingStore store;
 
-    private final ReferenceAnalysis references;
+    private final SnapshotReferences references;
+
+    private final Contradictions contradictions;
+
+    private final KeyDuplicates keyDuplicates;
 
     private final JsonMapper json;
 
+    private final ProfilingProperties profiling;
+
     private final Map<Long, Map<String, ObjectState>> running = new ConcurrentHashMap<>();
 
-    private final Map<Long, Set<String>> idPrefixes = new ConcurrentHashMap<>();
-
     SnapshotAnalysis(DictionaryStore dictionary, FindingStore findings, StagingStore store,
-            ReferenceAnalysis references, JsonMapper json) {
+            SnapshotReferences references, Contradictions contradictions, KeyDuplicates keyDuplicates, JsonMapper json,
+            ProfilingProperties profiling) {
         this.dictionary = dictionary;
         this.findings = findings;
         this.store = store;
         this.references = references;
+        this.contradictions = contradictions;
+        this.keyDuplicates = keyDuplicates;
         this.json = json;
+        this.profiling = profiling;
     }
 
     ObjectSink.RecordListener listener(long snapshotId, ObjectSchema object, String categoryField) {
-        ObjectState state = new ObjectState(new ObjectProfiler(object.name(), object.idField(), categoryField),
+        ObjectState state = new ObjectState(
+                new ObjectProfiler(object.name(), object.idField(), categoryField, this.profiling.twoDigitYearPivot()),
                 DuplicateKeys.of(object));
         this.running.computeIfAbsent(snapshotId, (k) -> new ConcurrentHashMap<>()).put(object.name(), state);
         return state::accept;
@@ -82,26 +92,39 @@ class SnapshotAnalysis {
         List<Finding> found = new ArrayList<>();
         List<DictionaryObject> objects = new ArrayList<>();
         Set<String> idPrefixes = new java.util.HashSet<>();
+        Map<String, ObjectProfiler> profilers = new LinkedHashMap<>();
+        Map<String, ObjectProfile> profiles = new LinkedHashMap<>();
         for (ObjectSchema object : schema.objects()) {
             ObjectState state = states.get(object.name());
-            FieldProfile id = (state != null && object.idField() != null)
-                    ? state.profiler.result().fieldsByName().get(object.idField()) : null;
+            if (state == null) {
+                continue;
+            }
+            ObjectProfile profile = state.profiler.result();
+            profiles.put(object.name(), profile);
+            if (staged.contains(object.name())) {
+                profilers.put(object.name(), state.profiler);
+            }
+            FieldProfile id = (object.idField() != null) ? profile.fieldsByName().get(object.idField()) : null;
             if (id != null && id.idPrefix() != null) {
                 idPrefixes.add(id.idPrefix());
             }
         }
-        this.idPrefixes.put(snapshotId, idPrefixes);
+        SnapshotReferences.Result references = this.references.resolve(snapshotId, snapshot.getProjectId(),
+                schema.objects(), profilers, profiles, idPrefixes);
+        found.addAll(references.findings());
         for (ObjectSchema object : schema.objects()) {
             ObjectState state = states.get(object.name());
-            ObjectProfile profile = (state != null) ? state.profiler.result() : null;
+            ObjectProfile profile = profiles.get(object.name());
             Map<String, Object> objectProfile = new LinkedHashMap<>();
-            List<DictionaryField> fields = fields(snapshotId, object, profile, staged, objectProfile, found);
+            List<DictionaryField> fields = fields(object, profile, references, objectProfile);
             if (profile != null) {
                 found.addAll(Findings.of(profile, (state.duplicates != null) ? state.duplicates.groups() : List.of()));
             }
             objects.add(new DictionaryObject(null, object.name(), object.origin(), object.idField(),
                     counts.getOrDefault(object.name(), 0L), objectProfile, fields));
         }
+        found.addAll(this.contradictions.find(snapshotId, objects));
+        found.addAll(this.keyDuplicates.find(snapshotId, objects));
         this.dictionary.saveSource(snapshot.getProjectId(), snapshotId, objects);
         this.findings.replace(snapshotId, found);
     }
@@ -117,51 +140,26 @@ class SnapshotAnalysis {
 
     void forget(long snapshotId) {
         this.running.remove(snapshotId);
-        this.idPrefixes.remove(snapshotId);
     }
 
-    private List<DictionaryField> fields(long snapshotId, ObjectSchema object, ObjectProfile profile,
-            Set<String> staged, Map<String, Object> objectProfile, List<Finding> found) {
+    private List<DictionaryField> fields(ObjectSchema object, ObjectProfile profile,
+            SnapshotReferences.Result references, Map<String, Object> objectProfile) {
         List<DictionaryField> fields = new ArrayList<>();
-        List<Map<String, Object>> referenceStats = new ArrayList<>();
         Map<String, FieldProfile> profiles = (profile != null) ? profile.fieldsByName() : Map.of();
         int position = 0;
         for (FieldSchema declared : object.fields()) {
             FieldProfile fp = profiles.get(declared.name());
             boolean isId = declared.name().equals(object.idField());
-            String referenceTo = declared.referenceTo();
-            boolean inferred = false;
-            if (referenceTo == null && !isId && fp != null && staged.contains(object.name())
-                    && looksLikeReference(declared.name(), fp, this.idPrefixes.getOrDefault(snapshotId, Set.of()))) {
-                referenceTo = this.references
-                    .inferTarget(snapshotId, object.name(), declared.name(), fp.nonBlankCount(), List.copyOf(staged))
-                    .orElse(null);
-                inferred = referenceTo != null;
-            }
-            if (referenceTo != null && fp != null && staged.contains(referenceTo)) {
-                ReferenceAnalysis.Orphans orphans = this.references.orphans(snapshotId, object.name(), declared.name(),
-                        referenceTo);
-                Map<String, Object> stat = new LinkedHashMap<>();
-                stat.put("field", declared.name());
-                stat.put("to", referenceTo);
-                stat.put("fillRate", fp.fillRate());
-                stat.put("orphans", orphans.count());
-                if (referenceTo.equals(object.name())) {
-                    stat.put("hierarchyDepth",
-                            this.references.hierarchyDepth(snapshotId, object.name(), declared.name()));
-                }
-                referenceStats.add(stat);
-                if (orphans.count() > 0) {
-                    found.add(new Finding(Finding.Kind.ORPHAN_REFERENCES, object.name(), declared.name(),
-                            orphans.count(), orphans.examples(),
-                            orphans.count() + " value" + ((orphans.count() == 1) ? "" : "s") + " of " + object.name()
-                                    + "." + declared.name() + " point to no " + referenceTo + " record"));
-                }
-            }
-            fields.add(field(position++, declared, fp, isId, referenceTo, inferred));
+            SnapshotReferences.Resolved reference = isId ? null : references.of(object.name(), declared.name());
+            fields.add(field(position++, declared, fp, isId, reference));
         }
-        if (!referenceStats.isEmpty()) {
-            objectProfile.put("references", referenceStats);
+        List<Map<String, Object>> stats = references.statistics().get(object.name());
+        if (stats != null) {
+            objectProfile.put("references", stats);
+        }
+        List<Map<String, Object>> absent = references.absent().get(object.name());
+        if (absent != null) {
+            objectProfile.put("absentReferences", absent);
         }
         if (profile != null) {
             objectProfile.put("records", profile.recordCount());
@@ -177,8 +175,12 @@ class SnapshotAnalysis {
         return fields;
     }
 
-    private DictionaryField field(int position, FieldSchema declared, FieldProfile fp, boolean isId, String referenceTo,
-            boolean referenceInferred) {
+    private DictionaryField field(int position, FieldSchema declared, FieldProfile fp, boolean isId,
+            SnapshotReferences.Resolved reference) {
+        String referenceTo = (reference != null) ? reference.target() : null;
+        boolean referenceInferred = reference != null && reference.inferred();
+        String referenceKey = (reference != null) ? reference.keyField() : null;
+        String referenceMatch = (referenceKey == null) ? null : reference.normalised() ? "NORMALISED" : "EXACT";
         FieldType declaredType = declared.type();
         FieldType inferredType = (fp != null) ? fp.inferredType() : null;
         FieldType type = (declaredType != null) ? declaredType : isId ? FieldType.ID
@@ -190,7 +192,7 @@ class SnapshotAnalysis {
                 declared.unique() || isId || (fp != null && fp.uniqueInferred()), declared.generated(), referenceTo,
                 referenceInferred, (fp != null) ? fp.fillRate() : null, (fp != null) ? fp.distinctCount() : null,
                 fp != null && fp.distinctEstimated(), picklist,
-                (fp != null) ? this.json.convertValue(fp, MAP) : Map.of());
+                (fp != null) ? this.json.convertValue(fp, MAP) : Map.of(), referenceKey, referenceMatch, null);
     }
 
     private static List<Map<String, Object>> picklist(FieldSchema declared, FieldProfile fp, FieldType type) {
@@ -206,26 +208,14 @@ class SnapshotAnalysis {
                 values.add(Map.of("value", value, "count", seen.getOrDefault(value, 0L)));
             }
         }
+        else if (type == FieldType.MULTI_PICKLIST && fp != null && !fp.multiValues().isEmpty()) {
+            // a multi-select's options, each with the records holding it
+            fp.multiValues().forEach((v) -> values.add(Map.of("value", v.value(), "count", v.count())));
+        }
         else if (type == FieldType.PICKLIST || type == FieldType.MULTI_PICKLIST || type == FieldType.BOOLEAN) {
             seen.forEach((value, count) -> values.add(Map.of("value", value, "count", count)));
         }
         return values;
-    }
-
-    /**
-     * Whether a field is worth testing as a reference: its values look like ids, or its
-     * name ends in id. Values with a Salesforce key prefix that no object's ids share
-     * (OwnerId → users, not extracted) are skipped without a query.
-     */
-    private static boolean looksLikeReference(String name, FieldProfile fp, Set<String> idPrefixes) {
-        if (fp.nonBlankCount() == 0) {
-            return false;
-        }
-        if (fp.idPrefix() != null && !idPrefixes.isEmpty() && !idPrefixes.contains(fp.idPrefix())) {
-            return false;
-        }
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return fp.idLike() || lower.endsWith("id") || lower.endsWith("_id");
     }
 
     /**

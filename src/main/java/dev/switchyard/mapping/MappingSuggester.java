@@ -290,10 +290,17 @@ public class MappingSuggester {
                 }
             }
             if (best != null) {
-                FieldMapping mapping = new FieldMapping(field.name(), List.of(best.name()),
-                        List.of(new Reference(parent.source())), null);
+                // a reference by business key (an account's name) resolves by that field
+                // of the parent, as the dictionary found it, whatever id the parent has
+                Reference step = (best.referenceKey() != null && best.referenceTo() != null)
+                        ? new Reference(parent.source(), best.referenceKey(),
+                                best.referenceNormalised() ? Reference.KeyMatch.NORMALISED : Reference.KeyMatch.EXACT)
+                        : new Reference(parent.source());
+                FieldMapping mapping = new FieldMapping(field.name(), List.of(best.name()), List.of(step), null);
+                String how = (step.byField() == null) ? "" : " by its " + step.byField() + (step.normalised()
+                        ? " (ignoring case, spaces and punctuation, as some values differ so)" : "");
                 return new Proposal(mapping,
-                        field.name() + " ← " + best.name() + ": reference to " + parent.source()
+                        field.name() + " ← " + best.name() + ": reference to " + parent.source() + how
                                 + ", resolved at load time to the " + parent.target() + " record loaded for it",
                         Math.min(0.95, 0.6 + score * 0.35), false);
             }
@@ -308,7 +315,8 @@ public class MappingSuggester {
         List<String> allowed = this.picklists.allowed(inputs, document, object.target(), to.name());
         if (!allowed.isEmpty()) {
             Map<String, String> values = new LinkedHashMap<>();
-            PicklistSuggester suggester = new PicklistSuggester(allowed, document);
+            PicklistSuggester suggester = new PicklistSuggester(allowed, document,
+                    PicklistSuggester.canonicalValues(from));
             int unmatched = 0;
             for (PicklistSuggester.SourceValue value : values(inputs, object, from)) {
                 PicklistSuggester.Choice choice = suggester.suggest(value.value());
@@ -331,7 +339,12 @@ public class MappingSuggester {
                 steps.add(new ParseNumber(locale(from), null, RoundingMode.HALF_UP, type == FieldType.INTEGER));
             case BOOLEAN -> steps.add(new ParseBoolean(null, null, blankIsFalse(from)));
             case DATE, DATETIME -> {
-                steps.add(new ParseDate(dateFormats(from), type == FieldType.DATE, null));
+                Integer pivot = twoDigitYearPivot(from);
+                steps.add(new ParseDate(dateFormats(from), type == FieldType.DATE, null, pivot));
+                if (pivot != null) {
+                    notes.add("two-digit years are read as " + pivot + "–" + (pivot + 99)
+                            + " (switchyard.profiling.two-digit-year-pivot)");
+                }
                 if (from.profile().get("formats") instanceof Map<?, ?> formats
                         && Boolean.TRUE.equals(formats.get("ambiguousDayMonth"))) {
                     notes.add("ambiguous day/month: every slash date could be read either way; the formats are "
@@ -362,7 +375,8 @@ public class MappingSuggester {
 
     private List<PicklistSuggester.SourceValue> values(MappingInputs.Inputs inputs, ObjectMapping object,
             DictionaryField from) {
-        if (inputs.snapshotId() == null) {
+        if (inputs.snapshotId() == null || from.type() == FieldType.MULTI_PICKLIST) {
+            // a multi-select's options, not its combinations of them
             return PicklistSuggester.sourceValues(from);
         }
         return this.staged.distinctValues(inputs.snapshotId(), object.source(), from.name(), 1_000)
@@ -393,7 +407,8 @@ public class MappingSuggester {
         }
         Map<String, String> values = new LinkedHashMap<>(
                 (step.get() instanceof PicklistMap map) ? map.values() : ((MultiPicklistMap) step.get()).values());
-        PicklistSuggester suggester = new PicklistSuggester(allowed, document);
+        PicklistSuggester suggester = new PicklistSuggester(allowed, document,
+                PicklistSuggester.canonicalValues(from.get()));
         boolean added = false;
         for (PicklistSuggester.SourceValue value : values(inputs, object, from.get())) {
             String text = value.value().strip();
@@ -528,6 +543,14 @@ public class MappingSuggester {
             }
         }
         return formats.isEmpty() ? null : formats;
+    }
+
+    private static Integer twoDigitYearPivot(DictionaryField field) {
+        if (field.profile().get("formats") instanceof Map<?, ?> map
+                && map.get("twoDigitYearPivot") instanceof Number pivot) {
+            return pivot.intValue();
+        }
+        return null;
     }
 
     private static void add(List<String> list, String value) {

@@ -193,6 +193,14 @@ public class MappingValidator {
                     + "name a source field or start with a constant");
         }
         Reference reference = field.reference();
+        if (reference != null && reference.byField() != null) {
+            Optional<DictionaryObject> parent = inputs.sourceObject(reference.targetObject());
+            if (parent.isPresent() && MappingInputs.Inputs.field(parent.get(), reference.byField()).isEmpty()) {
+                out.error("reference-key-unknown", s, t, name,
+                        name + " resolves its " + reference.targetObject() + " by " + reference.byField() + ", which "
+                                + reference.targetObject() + " does not have: name one of its fields");
+            }
+        }
         if (reference != null && document.fromSource(reference.targetObject()).isEmpty()) {
             out.error("reference-unmapped", s, t, name, name + " references " + reference.targetObject()
                     + ", which is not mapped: map " + reference.targetObject() + " too, or remove the reference");

@@ -26,16 +26,46 @@ final class PicklistSuggester {
 
     private final Map<String, String> earlier;
 
+    private final Map<String, String> canonical;
+
     /**
      * @param allowed the target's allowed values
      * @param document the mapping (for earlier choices)
      */
     PicklistSuggester(List<String> allowed, MappingDocument document) {
+        this(allowed, document, Map.of());
+    }
+
+    /**
+     * @param allowed the target's allowed values
+     * @param document the mapping (for earlier choices)
+     * @param canonical the source field's likely misspellings with the value each most
+     * likely means (from profiling), by the misspelt value
+     */
+    PicklistSuggester(List<String> allowed, MappingDocument document, Map<String, String> canonical) {
         this.allowed = allowed;
         for (String value : allowed) {
             this.byNormal.putIfAbsent(Names.value(value), value);
         }
         this.earlier = earlierChoices(document);
+        this.canonical = canonical;
+    }
+
+    /**
+     * @param field a source field
+     * @return its likely misspellings (profiling's near-duplicate values) with the value
+     * each most likely means
+     */
+    static Map<String, String> canonicalValues(DictionaryField field) {
+        Map<String, String> canonical = new LinkedHashMap<>();
+        if (field.profile().get("nearDuplicates") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map && map.get("value") != null && map.get("canonical") != null) {
+                    canonical.put(map.get("value").toString().strip(), map.get("canonical").toString().strip());
+                }
+            }
+        }
+        return canonical;
     }
 
     /**
@@ -51,6 +81,14 @@ final class PicklistSuggester {
         String same = this.byNormal.get(normal);
         if (same != null) {
             return new Choice(same, "same ignoring case and spaces", 0.95);
+        }
+        String meant = this.canonical.get(text);
+        if (meant != null && !meant.equals(text)) {
+            Choice choice = new PicklistSuggester(this.allowed, this.earlier, Map.of()).suggest(meant);
+            if (choice != null) {
+                return new Choice(choice.value(), "likely a misspelling of '" + meant + "' (found by profiling), "
+                        + "mapped as it: " + choice.reason(), choice.confidence() * 0.95);
+            }
         }
         String chosen = this.earlier.get(normal);
         if (chosen != null && this.allowed.contains(chosen)) {
@@ -69,6 +107,15 @@ final class PicklistSuggester {
             return new Choice(best, "similar (" + Math.round(score * 100) + "%)", score * 0.9);
         }
         return null;
+    }
+
+    private PicklistSuggester(List<String> allowed, Map<String, String> earlier, Map<String, String> canonical) {
+        this.allowed = allowed;
+        for (String value : allowed) {
+            this.byNormal.putIfAbsent(Names.value(value), value);
+        }
+        this.earlier = earlier;
+        this.canonical = canonical;
     }
 
     private static Map<String, String> earlierChoices(MappingDocument document) {

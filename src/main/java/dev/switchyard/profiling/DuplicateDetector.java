@@ -2,6 +2,7 @@ package dev.switchyard.profiling;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,22 +11,51 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds duplicate candidate groups among an object's records: records sharing a
- * normalised name, e-mail, phone or web domain, or whose normalised names are
- * Jaro-Winkler similar (at least {@value #SIMILARITY_THRESHOLD}, word by word for names
- * of as many words) within a block of the same first three letters (sorted neighbourhood:
- * each name is compared with the next {@value #WINDOW} in its block). Keeps only a small
- * entry per record (id, normalised name, three key hashes). A key shared by more than
- * {@value #MAX_SHARED} records (a catch-all address, a switchboard number) is no evidence
- * and is ignored. Not thread-safe.
+ * Finds duplicate candidate groups among an object's records by weighing evidence per
+ * pair of records: the same distinctive name ({@value #NAME_WEIGHT}), Jaro-Winkler
+ * similar distinctive names (at least {@value #SIMILARITY_THRESHOLD}, word by word for
+ * names of as many words; {@value #SIMILAR_WEIGHT}), the same e-mail
+ * ({@value #EMAIL_WEIGHT}), phone ({@value #PHONE_WEIGHT}) or web domain
+ * ({@value #WEBSITE_WEIGHT}). A pair is a candidate at {@value #THRESHOLD}: a name or an
+ * e-mail can make one, a shared phone or domain only supports one. What does not identify
+ * a record is no evidence:
+ * <ul>
+ * <li>a key shared by more than {@value #MAX_SHARED} records (a switchboard number, a
+ * catch-all address, a product line repeated as the name of many deals);</li>
+ * <li>names in an object where most names repeat (deals named after what they sell);</li>
+ * <li>names that differ only by a place ("Nissan Motors" and "Nissan Motors Europe" are
+ * branches).</li>
+ * </ul>
+ * Similar names are compared within a block of the same first three letters (sorted
+ * neighbourhood: each name with the next {@value #WINDOW} in its block). Keeps only a
+ * small entry per record (id, normalised name, three key hashes). Not thread-safe.
  */
 public final class DuplicateDetector {
 
     /** The least Jaro-Winkler similarity of names deemed alike. */
     public static final double SIMILARITY_THRESHOLD = 0.92;
 
-    /** Keys shared by more records than this are ignored. */
-    public static final int MAX_SHARED = 50;
+    /** Keys shared by more records than this identify none of them. */
+    public static final int MAX_SHARED = 3;
+
+    /** The evidence a pair needs to be a candidate. */
+    public static final double THRESHOLD = 0.8;
+
+    static final double NAME_WEIGHT = 0.8;
+
+    static final double SIMILAR_WEIGHT = 0.8;
+
+    static final double EMAIL_WEIGHT = 0.8;
+
+    static final double PHONE_WEIGHT = 0.3;
+
+    static final double WEBSITE_WEIGHT = 0.3;
+
+    /**
+     * Names identify records only where less than this share of the named records carry a
+     * name more than {@value #MAX_SHARED} records share.
+     */
+    static final double IDENTIFYING_NAMES = 0.5;
 
     static final int WINDOW = 10;
 
@@ -61,14 +91,26 @@ public final class DuplicateDetector {
      */
     public List<DuplicateGroup> groups() {
         int size = this.ids.size();
-        LinkedRecords links = new LinkedRecords(size);
+        Map<Long, Evidence> pairs = new HashMap<>();
         KeyColumn nameKeys = new KeyColumn();
         this.names.forEach(nameKeys::add);
-        nameKeys.linkEqual(links, MatchKind.NAME, size);
-        this.emails.linkEqual(links, MatchKind.EMAIL, size);
-        this.phones.linkEqual(links, MatchKind.PHONE, size);
-        this.domains.linkEqual(links, MatchKind.WEBSITE, size);
-        linkSimilarNames(links);
+        boolean namesIdentify = namesIdentify();
+        if (namesIdentify) {
+            nameKeys.pairs(MAX_SHARED, size, (a, b) -> evidence(pairs, a, b).add(MatchKind.NAME, NAME_WEIGHT, 1.0));
+            similarNames(pairs);
+        }
+        this.emails.pairs(MAX_SHARED, size, (a, b) -> evidence(pairs, a, b).add(MatchKind.EMAIL, EMAIL_WEIGHT, 1.0));
+        this.phones.pairs(MAX_SHARED, size, (a, b) -> evidence(pairs, a, b).add(MatchKind.PHONE, PHONE_WEIGHT, 1.0));
+        this.domains.pairs(MAX_SHARED, size,
+                (a, b) -> evidence(pairs, a, b).add(MatchKind.WEBSITE, WEBSITE_WEIGHT, 1.0));
+        LinkedRecords links = new LinkedRecords(size);
+        pairs.forEach((key, evidence) -> {
+            if (evidence.weight >= THRESHOLD - 1e-9) {
+                int a = (int) (key >>> 32);
+                int b = (int) (key & 0xffffffffL);
+                evidence.kinds.forEach((kind, similarity) -> links.link(a, b, kind, similarity));
+            }
+        });
         Map<Integer, List<Integer>> components = new LinkedHashMap<>();
         Map<Integer, Integer> sizes = new HashMap<>();
         for (int i = 0; i < size; i++) {
@@ -83,6 +125,29 @@ public final class DuplicateDetector {
         List<DuplicateGroup> groups = new ArrayList<>(components.size());
         components.forEach((root, members) -> groups.add(group(links, root, members)));
         return groups;
+    }
+
+    /**
+     * Whether names tell records apart in this object: fewer than half of the named
+     * records carry a name shared by more than {@value #MAX_SHARED} records (deals named
+     * after the product line they sell do not).
+     */
+    private boolean namesIdentify() {
+        Map<String, Integer> counts = new HashMap<>();
+        int named = 0;
+        for (String name : this.names) {
+            if (name != null) {
+                named++;
+                counts.merge(name, 1, Integer::sum);
+            }
+        }
+        long common = counts.values().stream().filter((c) -> c > MAX_SHARED).mapToLong(Integer::longValue).sum();
+        return named > 0 && common < IDENTIFYING_NAMES * named;
+    }
+
+    private static Evidence evidence(Map<Long, Evidence> pairs, int a, int b) {
+        long key = ((long) Math.min(a, b) << 32) | Math.max(a, b);
+        return pairs.computeIfAbsent(key, (k) -> new Evidence());
     }
 
     private DuplicateGroup group(LinkedRecords links, int root, List<Integer> members) {
@@ -103,11 +168,18 @@ public final class DuplicateDetector {
         return new DuplicateGroup(recordIds, kinds, links.score(root), examples);
     }
 
-    private void linkSimilarNames(LinkedRecords links) {
+    private void similarNames(Map<Long, Evidence> pairs) {
+        Map<String, Integer> frequency = new HashMap<>();
+        this.names.forEach((name) -> {
+            if (name != null) {
+                frequency.merge(name, 1, Integer::sum);
+            }
+        });
         Integer[] order = new Integer[this.names.size()];
         int count = 0;
         for (int i = 0; i < order.length; i++) {
-            if (this.names.get(i) != null && this.names.get(i).length() >= 3) {
+            String name = this.names.get(i);
+            if (name != null && name.length() >= 3 && frequency.get(name) <= MAX_SHARED) {
                 order[count++] = i;
             }
         }
@@ -120,14 +192,33 @@ public final class DuplicateDetector {
                 if (!other.regionMatches(0, name, 0, 3)) {
                     break;
                 }
-                if (!other.equals(name)) {
+                if (!other.equals(name) && !PlaceNames.differOnlyByPlace(name, other)) {
                     double similarity = JaroWinkler.nameSimilarity(name, other);
                     if (similarity >= SIMILARITY_THRESHOLD) {
-                        links.link(named[i], named[j], MatchKind.SIMILAR_NAME, similarity);
+                        evidence(pairs, named[i], named[j]).add(MatchKind.SIMILAR_NAME, SIMILAR_WEIGHT, similarity);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The evidence that two records are one: the kinds of keys they share, each with its
+     * similarity (1 for an exact key), and the summed weight.
+     */
+    private static final class Evidence {
+
+        final Map<MatchKind, Double> kinds = new EnumMap<>(MatchKind.class);
+
+        double weight;
+
+        Evidence add(MatchKind kind, double weight, double similarity) {
+            if (this.kinds.putIfAbsent(kind, similarity) == null) {
+                this.weight += weight;
+            }
+            return this;
+        }
+
     }
 
 }

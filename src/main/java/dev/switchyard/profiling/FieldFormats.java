@@ -15,13 +15,23 @@ import java.util.List;
  * month-first
  * @param validEmails plausible e-mail addresses (only for an e-mail field)
  * @param invalidEmails other non-blank values (only for an e-mail field)
+ * @param twoDigitYearPivot when dates have two-digit years: the first year they are read
+ * as (1950: {@code 49} is 2049, {@code 50} is 1950), else null
  */
 public record FieldFormats(List<FormatCount> phoneShapes, List<FormatCount> dateFormats, boolean ambiguousDayMonth,
-        boolean mixedDayMonth, long validEmails, long invalidEmails) {
+        boolean mixedDayMonth, long validEmails, long invalidEmails, Integer twoDigitYearPivot) {
 
     public FieldFormats {
         phoneShapes = List.copyOf(phoneShapes);
         dateFormats = List.copyOf(dateFormats);
+    }
+
+    /**
+     * Formats without two-digit years.
+     */
+    public FieldFormats(List<FormatCount> phoneShapes, List<FormatCount> dateFormats, boolean ambiguousDayMonth,
+            boolean mixedDayMonth, long validEmails, long invalidEmails) {
+        this(phoneShapes, dateFormats, ambiguousDayMonth, mixedDayMonth, validEmails, invalidEmails, null);
     }
 
 }

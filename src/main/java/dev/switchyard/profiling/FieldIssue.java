@@ -29,6 +29,13 @@ public enum FieldIssue {
     MONTH_FIRST_DATE,
 
     /** A value not parseable as the type nearly all others of the field have. */
-    UNPARSEABLE
+    UNPARSEABLE,
+
+    /**
+     * One value on nearly every row of a numeric field (a default left in place), or one
+     * address shared by most values of an e-mail field (a placeholder); the detail is the
+     * value.
+     */
+    DOMINANT_VALUE
 
 }

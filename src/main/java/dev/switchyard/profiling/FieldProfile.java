@@ -31,15 +31,22 @@ import dev.switchyard.connector.FieldType;
  * @param uniqueInferred whether the distinct count is exact and equals the non-blank
  * count (and is not 0)
  * @param issues the issues found, by kind (only those with a count)
+ * @param multiValues for a multi-select picklist ({@code ;}-separated options): each
+ * option with the number of values holding it, most frequent first; else empty
+ * @param nearDuplicates for a picklist-like field: rare values that look like
+ * misspellings or variants of frequent ones, each with the value it most likely means
  */
 public record FieldProfile(String name, long count, long nonBlankCount, double fillRate, long distinctCount,
         boolean distinctEstimated, List<ValueCount> topValues, boolean topValuesExact, String min, String max,
         LengthDistribution lengths, FieldFormats formats, FieldType inferredType, boolean idLike, String idPrefix,
-        boolean requiredInferred, boolean uniqueInferred, Map<FieldIssue, Issue> issues) {
+        boolean requiredInferred, boolean uniqueInferred, Map<FieldIssue, Issue> issues, List<ValueCount> multiValues,
+        List<NearDuplicate> nearDuplicates) {
 
     public FieldProfile {
         topValues = List.copyOf(topValues);
         issues = Map.copyOf(issues);
+        multiValues = (multiValues != null) ? List.copyOf(multiValues) : List.of();
+        nearDuplicates = (nearDuplicates != null) ? List.copyOf(nearDuplicates) : List.of();
     }
 
     /**

@@ -63,7 +63,43 @@ public record Finding(Kind kind, String object, String field, long count, List<E
          * References to records that are not in the referenced object (found by the
          * caller).
          */
-        ORPHAN_REFERENCES
+        ORPHAN_REFERENCES,
+
+        /**
+         * References by a business key (a name, a code) that match their parent only
+         * ignoring case, spaces or punctuation (found by the caller).
+         */
+        KEY_SPELLING_VARIANTS,
+
+        /**
+         * Values of a field that point at records of an object the export does not
+         * include (owners, creators, record types): found by the caller.
+         */
+        REFERENCES_ABSENT_OBJECT,
+
+        /**
+         * Rare values of a picklist-like field that look like misspellings or variants of
+         * a frequent value.
+         */
+        NEAR_DUPLICATE_VALUES,
+
+        /**
+         * One value on nearly every row of a numeric field (a default left in place), or
+         * one e-mail address shared by most records.
+         */
+        DOMINANT_VALUE,
+
+        /**
+         * Records whose related fields contradict each other: a status saying converted
+         * while a yes/no field says not converted (found by the caller).
+         */
+        CONTRADICTORY_VALUES,
+
+        /**
+         * A key field (an external id, a number) whose values are distinct but for a few
+         * repeated ones.
+         */
+        DUPLICATE_KEY_VALUES
 
     }
 

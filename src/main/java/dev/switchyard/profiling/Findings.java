@@ -2,7 +2,10 @@ package dev.switchyard.profiling;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+
+import dev.switchyard.connector.FieldType;
 
 /**
  * Turns an {@link ObjectProfile} and its {@link DuplicateGroup duplicate groups} into
@@ -60,9 +63,11 @@ public final class Findings {
         }
         if (formats.ambiguousDayMonth()) {
             Issue ambiguous = field.issue(FieldIssue.AMBIGUOUS_DATE);
-            findings.add(new Finding(Finding.Kind.AMBIGUOUS_DATES, object, name, ambiguous.count(),
-                    ambiguous.examples(), "All " + ambiguous.count()
-                            + " slash dates could be day-first or month-first: the order must be confirmed"));
+            findings
+                .add(new Finding(Finding.Kind.AMBIGUOUS_DATES, object, name, ambiguous.count(), ambiguous.examples(),
+                        "All " + ambiguous.count()
+                                + " slash dates could be day-first or month-first: the order must be confirmed"
+                                + pivot(formats)));
         }
         add(findings, Finding.Kind.INVALID_EMAIL, object, name, field.issue(FieldIssue.INVALID_EMAIL),
                 "values are not valid e-mail addresses");
@@ -72,6 +77,34 @@ public final class Findings {
                 field.issue(FieldIssue.LEADING_TRAILING_SPACES), "values have leading or trailing spaces");
         add(findings, Finding.Kind.EMBEDDED_LINE_BREAKS, object, name, field.issue(FieldIssue.LINE_BREAKS),
                 "values contain line breaks");
+        Issue dominant = field.issue(FieldIssue.DOMINANT_VALUE);
+        if (dominant.count() > 0) {
+            boolean numeric = field.inferredType() == FieldType.INTEGER || field.inferredType() == FieldType.DECIMAL;
+            findings.add(new Finding(Finding.Kind.DOMINANT_VALUE, object, name, dominant.count(), dominant.examples(),
+                    numeric ? String.format(Locale.ROOT,
+                            "%d of %d values (%.0f%%) are %s: a default left in place? Check whether it means a real "
+                                    + "value or 'unknown' before migrating it",
+                            dominant.count(), field.nonBlankCount(), 100.0 * dominant.count() / field.nonBlankCount(),
+                            dominant.detail())
+                            : dominant.count() + " of " + field.nonBlankCount() + " records share the address "
+                                    + dominant.detail()
+                                    + ": a placeholder or shared mailbox, useless to match or deduplicate by"));
+        }
+        if (!field.nearDuplicates().isEmpty()) {
+            long count = field.nearDuplicates().stream().mapToLong(NearDuplicate::count).sum();
+            findings.add(new Finding(Finding.Kind.NEAR_DUPLICATE_VALUES, object, name, count,
+                    field.nearDuplicates()
+                        .stream()
+                        .map((d) -> new Example(null, d.value() + " → " + d.canonical()))
+                        .toList(),
+                    count + " value" + ((count == 1) ? "" : "s") + " of " + name
+                            + " look like misspellings or variants of a frequent value: "
+                            + field.nearDuplicates()
+                                .stream()
+                                .map((d) -> "'" + d.value() + "' ×" + d.count() + " → '" + d.canonical() + "' ×"
+                                        + d.canonicalCount())
+                                .collect(Collectors.joining(", "))));
+        }
         Issue unparseable = field.issue(FieldIssue.UNPARSEABLE);
         add(findings, Finding.Kind.UNPARSEABLE_VALUE, object, name, unparseable,
                 "values do not parse as " + unparseable.detail() + " like the others");
@@ -83,6 +116,11 @@ public final class Findings {
             findings
                 .add(new Finding(kind, object, field, issue.count(), issue.examples(), issue.count() + " " + message));
         }
+    }
+
+    private static String pivot(FieldFormats formats) {
+        Integer pivot = formats.twoDigitYearPivot();
+        return (pivot != null) ? " (two-digit years read as " + pivot + "–" + (pivot + 99) + ")" : "";
     }
 
     private static long total(List<FormatCount> formats) {

@@ -1,7 +1,9 @@
 package dev.switchyard.profiling;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,32 +25,33 @@ final class KeyColumn {
     }
 
     /**
-     * Links records sharing a key, unless more than {@link DuplicateDetector#MAX_SHARED}
-     * records share it.
+     * Hands every pair of records sharing a key to the consumer, unless more than
+     * {@code maxShared} records share it (a key that common identifies none of them).
+     * @param maxShared the most records a key may be shared by
+     * @param records the records to consider (the first ones)
+     * @param pairs receives the two records' indexes
      */
-    void linkEqual(LinkedRecords links, MatchKind kind, int records) {
-        long[] sorted = Arrays.copyOf(this.hashes, this.size);
+    void pairs(int maxShared, int records, java.util.function.BiConsumer<Integer, Integer> pairs) {
+        long[] sorted = Arrays.copyOf(this.hashes, Math.min(records, this.size));
         Arrays.sort(sorted);
-        Map<Long, int[]> shared = new HashMap<>();
+        Map<Long, List<Integer>> shared = new HashMap<>();
         for (int i = 0; i < sorted.length;) {
             int j = i;
             while (j < sorted.length && sorted[j] == sorted[i]) {
                 j++;
             }
-            if (sorted[i] != 0 && j - i >= 2 && j - i <= DuplicateDetector.MAX_SHARED) {
-                shared.put(sorted[i], new int[] { -1 });
+            if (sorted[i] != 0 && j - i >= 2 && j - i <= maxShared) {
+                shared.put(sorted[i], new ArrayList<>(j - i));
             }
             i = j;
         }
         for (int i = 0; i < Math.min(records, this.size); i++) {
-            int[] first = (this.hashes[i] != 0) ? shared.get(this.hashes[i]) : null;
-            if (first != null) {
-                if (first[0] < 0) {
-                    first[0] = i;
+            List<Integer> members = (this.hashes[i] != 0) ? shared.get(this.hashes[i]) : null;
+            if (members != null) {
+                for (int member : members) {
+                    pairs.accept(member, i);
                 }
-                else {
-                    links.link(first[0], i, kind, 1.0);
-                }
+                members.add(i);
             }
         }
     }

@@ -36,6 +36,21 @@ final class LongHashSet {
         return true;
     }
 
+    boolean contains(long value) {
+        if (value == 0) {
+            return this.hasZero;
+        }
+        int mask = this.slots.length - 1;
+        int i = (int) (value ^ (value >>> 32)) & mask;
+        while (this.slots[i] != 0) {
+            if (this.slots[i] == value) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        return false;
+    }
+
     int size() {
         return this.size;
     }

@@ -28,6 +28,8 @@ public final class ObjectProfiler {
 
     private final String categoryField;
 
+    private final int twoDigitYearPivot;
+
     private final Map<String, FieldProfiler> fields = new LinkedHashMap<>();
 
     private final Map<String, long[]> categories = new HashMap<>();
@@ -49,9 +51,21 @@ public final class ObjectProfiler {
      * @param categoryField the field whose value distribution to keep, or null
      */
     public ObjectProfiler(String object, String idField, String categoryField) {
+        this(object, idField, categoryField, FieldProfiler.DEFAULT_TWO_DIGIT_YEAR_PIVOT);
+    }
+
+    /**
+     * Profiles an object.
+     * @param object the object's name
+     * @param idField the field holding the record id (for examples), or null
+     * @param categoryField the field whose value distribution to keep, or null
+     * @param twoDigitYearPivot the first year two-digit years are read as
+     */
+    public ObjectProfiler(String object, String idField, String categoryField, int twoDigitYearPivot) {
         this.object = object;
         this.idField = idField;
         this.categoryField = categoryField;
+        this.twoDigitYearPivot = twoDigitYearPivot;
     }
 
     /**
@@ -79,7 +93,7 @@ public final class ObjectProfiler {
     public void accept(String recordId, Map<String, Object> values) {
         long seen = this.records++;
         values.forEach((name, value) -> this.fields.computeIfAbsent(name, (n) -> {
-            FieldProfiler profiler = new FieldProfiler(n);
+            FieldProfiler profiler = new FieldProfiler(n, this.twoDigitYearPivot);
             profiler.padAbsent(seen);
             return profiler;
         }).accept(recordId, value));
@@ -93,6 +107,16 @@ public final class ObjectProfiler {
             }
             counter[0]++;
         }
+    }
+
+    /**
+     * @param field a field's name
+     * @return its distinct text values in normal form (for reference inference), or null
+     * when no record had the field
+     */
+    public KeyValues keyValues(String field) {
+        FieldProfiler profiler = this.fields.get(field);
+        return (profiler != null) ? profiler.keyValues() : null;
     }
 
     public long recordCount() {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Spots US ZIP codes that lost their leading zeros (read as numbers somewhere upstream):
- * 4-digit values, and 3-digit ones too when most values have 5 digits.
+ * 4-digit values when more values have 5 digits, and 3-digit ones too when most values
+ * have 5 digits.
  */
 final class PostalCodeCheck {
 
@@ -33,11 +34,14 @@ final class PostalCodeCheck {
 
     Issue result(long nonBlank) {
         boolean mostlyFive = this.fiveDigits * 2 > nonBlank;
-        long count = this.fourDigits.count() + (mostlyFive ? this.threeDigits.count() : 0);
+        // four digits are a lost zero only beside more five-digit codes: a field of
+        // four-digit codes is another country's format (or no postal code at all)
+        long four = (this.fiveDigits > this.fourDigits.count()) ? this.fourDigits.count() : 0;
+        long count = four + (mostlyFive ? this.threeDigits.count() : 0);
         if (count == 0) {
             return Issue.NONE;
         }
-        List<Example> examples = new ArrayList<>(this.fourDigits.examples());
+        List<Example> examples = new ArrayList<>((four > 0) ? this.fourDigits.examples() : List.of());
         if (mostlyFive) {
             examples.addAll(this.threeDigits.examples());
         }

@@ -21,6 +21,9 @@ final class TypeInference {
     /** and at least this many non-blank values. */
     static final int PICKLIST_MIN_VALUES = 20;
 
+    /** Multi-select picklists have at least this many non-blank values. */
+    static final int MULTI_PICKLIST_MIN_VALUES = 10;
+
     /** and no value longer than this (free text otherwise). */
     static final int PICKLIST_MAX_LENGTH = 100;
 
@@ -37,6 +40,9 @@ final class TypeInference {
 
     private long values;
 
+    /** Digit strings with a leading zero: codes (ZIPs, account numbers), not numbers. */
+    private long zeroLedCodes;
+
     private String idPrefix;
 
     private boolean idPrefixConsistent = true;
@@ -50,6 +56,10 @@ final class TypeInference {
     void accept(String recordId, String value, int mask, boolean salesforceId, boolean typed) {
         this.values++;
         this.candidates &= mask;
+        if ((mask & ValueClassifier.INTEGER) == 0 && value.length() > 1 && value.charAt(0) == '0'
+                && Scans.isDigits(value)) {
+            this.zeroLedCodes++;
+        }
         for (int i = 0; i < ORDER.length; i++) {
             if ((mask & ValueClassifier.bit(ORDER[i])) != 0) {
                 this.fits[i]++;
@@ -72,6 +82,13 @@ final class TypeInference {
         }
     }
 
+    /**
+     * @return a multi-select field's options with the number of values holding each
+     */
+    java.util.List<ValueCount> multiValues() {
+        return this.tokens.counts();
+    }
+
     boolean idLike() {
         return this.values > 0 && (this.candidates & ValueClassifier.ID) != 0;
     }
@@ -91,14 +108,14 @@ final class TypeInference {
                 return type;
             }
         }
+        // a multi-select's values are as long as the options chosen; each token is short
+        if (!lineBreaks && this.values >= MULTI_PICKLIST_MIN_VALUES && this.tokens.multiple(this.values)) {
+            return FieldType.MULTI_PICKLIST;
+        }
         boolean shortValues = maxLength <= PICKLIST_MAX_LENGTH && !lineBreaks;
-        if (shortValues && this.values >= PICKLIST_MIN_VALUES) {
-            if (this.tokens.multiple(this.values)) {
-                return FieldType.MULTI_PICKLIST;
-            }
-            if (!distinctEstimated && distinct <= PICKLIST_MAX_DISTINCT && distinct * 10 <= this.values) {
-                return FieldType.PICKLIST;
-            }
+        if (shortValues && this.values >= PICKLIST_MIN_VALUES && !distinctEstimated && distinct <= PICKLIST_MAX_DISTINCT
+                && distinct * 10 <= this.values) {
+            return FieldType.PICKLIST;
         }
         return FieldType.TEXT;
     }
@@ -113,6 +130,12 @@ final class TypeInference {
         }
         for (int i = 0; i < ORDER.length; i++) {
             long misses = this.values - this.fits[i];
+            boolean numeric = ORDER[i] == FieldType.INTEGER || ORDER[i] == FieldType.DECIMAL;
+            if (numeric && misses > 0 && misses == this.zeroLedCodes) {
+                // digits with a leading zero beside plain numbers: a code field (ZIP
+                // codes), whose values all parse as the text they are
+                return Issue.NONE;
+            }
             if (ORDER[i] != FieldType.EMAIL && misses > 0 && this.fits[i] >= DOMINANT_SHARE * this.values) {
                 return new Issue(misses, this.misfits[i].examples(), ORDER[i].name());
             }

@@ -15,6 +15,10 @@ final class ValueChecks {
 
     private final FormatTally dateFormats = new FormatTally();
 
+    private final ReportDates reportDates = new ReportDates();
+
+    private long twoDigitYears;
+
     private final IssueTally ambiguousDates = new IssueTally();
 
     private final IssueTally dayFirstDates = new IssueTally();
@@ -27,6 +31,8 @@ final class ValueChecks {
 
     private long validEmails;
 
+    private long atSigns;
+
     void whitespace(String recordId, String value) {
         if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
             this.spaces.add(recordId, value);
@@ -37,7 +43,15 @@ final class ValueChecks {
     }
 
     void date(String recordId, String value, DateScan scan) {
-        this.dateFormats.add(scan.format, recordId, value);
+        if (scan.reportPadding != null) {
+            this.reportDates.add(scan.unpaddedFormat, scan.format, scan.reportPadding, recordId, value);
+            if (scan.twoDigitYear) {
+                this.twoDigitYears++;
+            }
+        }
+        else {
+            this.dateFormats.add(scan.format, recordId, value);
+        }
         switch (scan.slash) {
             case AMBIGUOUS -> this.ambiguousDates.add(recordId, value);
             case DAY_FIRST -> this.dayFirstDates.add(recordId, value);
@@ -52,6 +66,9 @@ final class ValueChecks {
     }
 
     void email(String recordId, String value, boolean valid) {
+        if (value.indexOf('@') >= 0) {
+            this.atSigns++;
+        }
         if (valid) {
             this.validEmails++;
         }
@@ -68,6 +85,13 @@ final class ValueChecks {
         return this.validEmails;
     }
 
+    /**
+     * @return the values holding an {@code @}, valid or not
+     */
+    long atSigns() {
+        return this.atSigns;
+    }
+
     void addIssues(Map<FieldIssue, Issue> issues, boolean emailField, long nonBlank) {
         put(issues, FieldIssue.LEADING_TRAILING_SPACES, this.spaces.toIssue(null));
         put(issues, FieldIssue.LINE_BREAKS, this.lineBreaks.toIssue(null));
@@ -81,16 +105,23 @@ final class ValueChecks {
         }
     }
 
-    FieldFormats formats(boolean phoneField, boolean emailField, long nonBlank) {
+    FieldFormats formats(boolean phoneField, boolean emailField, long nonBlank, int pivot) {
         List<FormatCount> phones = phoneField ? this.phoneShapes.result() : List.of();
-        List<FormatCount> dates = (this.dateFormats.total() * 2 >= nonBlank && nonBlank > 0) ? this.dateFormats.result()
-                : List.of();
+        long dateTotal = this.dateFormats.total() + this.reportDates.total();
+        List<FormatCount> dates = List.of();
+        if (dateTotal * 2 >= nonBlank && nonBlank > 0) {
+            List<FormatCount> all = new java.util.ArrayList<>(this.dateFormats.result());
+            all.addAll(this.reportDates.result());
+            all.sort(java.util.Comparator.comparingLong(FormatCount::count).reversed());
+            dates = all;
+        }
         long slashDates = this.ambiguousDates.count() + this.dayFirstDates.count() + this.monthFirstDates.count();
         boolean ambiguous = slashDates > 0 && this.ambiguousDates.count() == slashDates;
         boolean mixed = this.dayFirstDates.count() > 0 && this.monthFirstDates.count() > 0;
         long valid = emailField ? this.validEmails : 0;
         long invalid = emailField ? nonBlank - this.validEmails : 0;
-        return new FieldFormats(phones, dates, ambiguous, mixed, valid, invalid);
+        Integer twoDigitYearPivot = (!dates.isEmpty() && this.twoDigitYears > 0) ? pivot : null;
+        return new FieldFormats(phones, dates, ambiguous, mixed, valid, invalid, twoDigitYearPivot);
     }
 
     private static void put(Map<FieldIssue, Issue> issues, FieldIssue kind, Issue issue) {

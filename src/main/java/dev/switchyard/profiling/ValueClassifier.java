@@ -37,7 +37,7 @@ final class ValueClassifier {
 
     static final int ID = bit(FieldType.ID);
 
-    final DateScan date = new DateScan();
+    final DateScan date;
 
     /** The numeric value, when the mask has INTEGER or DECIMAL. */
     double number;
@@ -47,6 +47,17 @@ final class ValueClassifier {
 
     /** Whether the value is a Salesforce id (the mask has ID and it is no UUID). */
     boolean salesforceId;
+
+    ValueClassifier() {
+        this(DateScan.DEFAULT_PIVOT);
+    }
+
+    /**
+     * @param pivot the first year two-digit years are read as
+     */
+    ValueClassifier(int pivot) {
+        this.date = new DateScan(pivot);
+    }
 
     static int bit(FieldType type) {
         return 1 << type.ordinal();

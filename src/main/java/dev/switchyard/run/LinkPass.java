@@ -61,8 +61,11 @@ class LinkPass implements Tasklet, StepExecutionListener {
 
     private TargetConnector writer;
 
+    private final ReferenceLookup lookup;
+
     LinkPass(RunContext run, RunPlan.Step step, ObjectMapping mapping, RunStore store, RunLog log, StagedRecords staged,
-            JdbcTemplate jdbc, ConnectorRegistry targets, ConnectionSettings settings) {
+            JdbcTemplate jdbc, ConnectorRegistry targets, ConnectionSettings settings, ReferenceLookup lookup) {
+        this.lookup = lookup;
         this.run = run;
         this.step = step;
         this.references = mapping
@@ -148,7 +151,8 @@ class LinkPass implements Tasklet, StepExecutionListener {
                     ids.add(p.get(field.target()));
                 }
             });
-            Map<String, String> resolved = this.store.targetIds(this.run.environmentId(),
+            Map<String, ReferenceLookup.Parent> resolved = this.lookup.resolve(this.run.snapshotId(),
+                    this.run.environmentId(), field.reference(),
                     this.xrefObjects.computeIfAbsent(parentObject.toLowerCase(Locale.ROOT),
                             (key) -> this.store.xrefObjects(this.run.environmentId(), parentObject)),
                     ids);
@@ -157,10 +161,15 @@ class LinkPass implements Tasklet, StepExecutionListener {
                 if (parent == null) {
                     return;
                 }
-                String targetId = resolved.get(parent);
+                ReferenceLookup.Parent found = resolved.get(parent);
+                String targetId = (found != null) ? found.targetId() : null;
                 if (targetId == null) {
-                    notes.add(new String[] { sourceId, field.target() + " left empty: the referenced " + parentObject
-                            + " " + parent + " was not loaded (excluded, quarantined or not in the source)" });
+                    notes.add(new String[] { sourceId, field.target() + " left empty: "
+                            + ((found != null && found.problem() != null) ? found.problem() : "the referenced "
+                                    + parentObject + " "
+                                    + ((found != null && !parent.equals(found.sourceId())) ? found.sourceId() + " ("
+                                            + field.reference().byField() + " '" + parent + "')" : parent)
+                                    + " was not loaded (excluded, quarantined or not in the source)") });
                     return;
                 }
                 String own = loaded.get(sourceId);

@@ -107,12 +107,16 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
 
     private ArchiveSnapshot archive;
 
+    private final ReferenceLookup references;
+
     private final Map<String, List<String[]>> xrefObjects = new HashMap<>();
 
     ObjectLoad(RunContext run, int position, ObjectMapping mapping, CompiledRule decision, CompiledRule filter,
             Map<String, Integer> lengths, RunStore store, RunLog log, StagedRecords staged, JdbcTemplate jdbc,
-            ConnectorRegistry targets, ConnectionSettings settings, ObjectArchive archiving) {
+            ConnectorRegistry targets, ConnectionSettings settings, ObjectArchive archiving,
+            ReferenceLookup references) {
         this.archiving = archiving;
+        this.references = references;
         this.run = run;
         this.position = position;
         this.step = run.plan().steps().get(position);
@@ -322,8 +326,9 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
                     parents.add(parent.toString().strip());
                 }
             }
-            Map<String, String> resolved = deferred ? Map.of()
-                    : this.store.targetIds(this.run.environmentId(), xrefObjects(reference.targetObject()), parents);
+            Map<String, ReferenceLookup.Parent> resolved = deferred ? Map.of()
+                    : this.references.resolve(this.run.snapshotId(), this.run.environmentId(), reference,
+                            xrefObjects(reference.targetObject()), parents);
             for (MappedRecord record : mapped) {
                 if (outcomes.get(record.sourceId()) != null) {
                     continue;
@@ -344,12 +349,18 @@ class ObjectLoad implements Tasklet, StepExecutionListener {
                     record.values().remove(field.target());
                     continue;
                 }
-                String targetId = resolved.get(parent.toString().strip());
+                ReferenceLookup.Parent found = resolved.get(parent.toString().strip());
+                String targetId = (found != null) ? found.targetId() : null;
                 if (targetId == null) {
-                    LedgerEntryBuilder entry = LedgerEntryBuilder.of(Outcome.QUARANTINED,
-                            field.target() + ": the referenced " + reference.targetObject() + " " + parent
-                                    + " was not loaded into " + this.run.environment()
-                                    + " (excluded, quarantined or not in the source)");
+                    LedgerEntryBuilder entry = LedgerEntryBuilder
+                        .of(Outcome.QUARANTINED, (found != null && found.problem() != null)
+                                ? field.target() + ": " + found.problem()
+                                : field.target() + ": the referenced " + reference.targetObject() + " "
+                                        + ((found != null && !parent.toString().strip().equals(found.sourceId()))
+                                                ? found.sourceId() + " (" + reference.byField() + " '" + parent + "')"
+                                                : parent)
+                                        + " was not loaded into " + this.run.environment()
+                                        + " (excluded, quarantined or not in the source)");
                     entry.field = field.target();
                     entry.value = parent.toString();
                     outcomes.put(record.sourceId(), entry);

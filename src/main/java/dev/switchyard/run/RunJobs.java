@@ -97,14 +97,18 @@ class RunJobs {
 
     private final String owner;
 
+    private final ReferenceLookup references;
+
     RunJobs(JobRepository repository, JobOperator operator, PlatformTransactionManager transactions,
             @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunStore store, MappingService mappings,
             MappingInputs inputs, ScopeService scopes, RecordDecisions decisions, DictionaryStore dictionaries,
             ConnectionService connections, ConnectorRegistry targets, StagedRecords staged, RunLog log,
-            JdbcTemplate jdbc, Environment environment, RunArchives archives, ProjectService projects) {
+            JdbcTemplate jdbc, Environment environment, RunArchives archives, ProjectService projects,
+            ReferenceLookup references) {
         this.decisions = decisions;
         this.archives = archives;
         this.projects = projects;
+        this.references = references;
         this.repository = repository;
         this.operator = operator;
         this.transactions = transactions;
@@ -244,7 +248,7 @@ class RunJobs {
             ObjectArchive archiving = (run.rerunOf() == null && this.decisions.archives(scope, object))
                     ? new ObjectArchive(this.archives, context, object.name(), decision, run.requestedBy()) : null;
             ObjectLoad load = new ObjectLoad(context, i, mapping, decision, filter, in.lengths(step.target()),
-                    this.store, this.log, this.staged, this.jdbc, this.targets, settings, archiving);
+                    this.store, this.log, this.staged, this.jdbc, this.targets, settings, archiving, this.references);
             steps.add(new StepBuilder("load-" + i + "-" + step.source() + "-" + step.target(), this.repository)
                 .tasklet(load, this.transactions)
                 .listener(load)
@@ -258,7 +262,7 @@ class RunJobs {
             }
             ObjectMapping mapping = document.object(step.source(), step.target()).orElseThrow();
             LinkPass pass = new LinkPass(context, step, mapping, this.store, this.log, this.staged, this.jdbc,
-                    this.targets, settings);
+                    this.targets, settings, this.references);
             steps.add(new StepBuilder("links-" + i + "-" + step.source() + "-" + step.target(), this.repository)
                 .tasklet(pass, this.transactions)
                 .listener(pass)

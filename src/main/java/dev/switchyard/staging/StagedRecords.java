@@ -31,8 +31,18 @@ public class StagedRecords {
 
     private final ObjectReader reader;
 
-    StagedRecords(JdbcTemplate jdbc, JsonMapper json) {
+    /** Fetches rows in batches: inside a transaction PostgreSQL then streams a cursor. */
+    private final JdbcTemplate cursor;
+
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+    StagedRecords(JdbcTemplate jdbc, JsonMapper json,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.cursor = new JdbcTemplate(jdbc.getDataSource());
+        this.cursor.setFetchSize(2_000);
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.transactions.setReadOnly(true);
         this.reader = json.readerFor(MAP)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_LONG_FOR_INTS);
     }
@@ -166,6 +176,24 @@ public class StagedRecords {
         return new java.util.HashSet<>(this.jdbc.queryForList("select s.source_id from staged_record s where "
                 + "s.snapshot_id = ? and s.object = ? and not s.deleted and s.source_id = any (?) and (" + predicate
                 + ")", String.class, all.toArray()));
+    }
+
+    /**
+     * Streams one field of an object's records (all of them, in no particular order),
+     * through a cursor: memory stays flat whatever the object's size.
+     * @param snapshotId the snapshot
+     * @param object the object as staged
+     * @param field the field
+     * @param consumer receives each record's id and the field's value as text (null when
+     * absent)
+     */
+    public void fieldValues(long snapshotId, String object, String field,
+            java.util.function.BiConsumer<String, String> consumer) {
+        this.transactions.executeWithoutResult((status) -> this.cursor.query(
+                "select source_id, payload ->> ? from staged_record where snapshot_id = ? and object = ? and not deleted",
+                (rs) -> {
+                    consumer.accept(rs.getString(1), rs.getString(2));
+                }, field, snapshotId, object));
     }
 
     /**

@@ -225,6 +225,7 @@ public class StagingStore {
     }
 
     public void dropPartition(long snapshotId) {
+        this.jdbc.update("delete from staged_key_set where snapshot_id = ?", snapshotId);
         this.jdbc.execute("drop table if exists " + partition(snapshotId));
     }
 

@@ -26,8 +26,11 @@ import dev.switchyard.mapping.MappingDocument;
 import dev.switchyard.mapping.MappingService;
 import dev.switchyard.mapping.ObjectMapping;
 import dev.switchyard.mapping.RecordMapper;
+import dev.switchyard.mapping.transform.Reference;
+import dev.switchyard.run.ReferenceLookup;
 import dev.switchyard.run.Run;
 import dev.switchyard.run.RunPlan;
+import dev.switchyard.staging.ParentKeys;
 import dev.switchyard.staging.StagedRecords;
 import dev.switchyard.system.InvalidInputException;
 import dev.switchyard.system.NotFoundException;
@@ -83,6 +86,12 @@ public class RelationshipTrace {
      * How the objects of recent snapshots are named, by snapshot and object: a snapshot's
      * dictionary does not change.
      */
+    /** Resolves a reference's value to its parent the way the run did. */
+    private final ReferenceLookup references;
+
+    /** Finds the children of a reference by key. */
+    private final ParentKeys keys;
+
     private final Map<String, Display> displays = Collections.synchronizedMap(new LinkedHashMap<>() {
 
         @Override
@@ -93,7 +102,10 @@ public class RelationshipTrace {
     });
 
     RelationshipTrace(MappingService mappings, ConnectionService connections, ConnectorRegistry targets,
-            StagedRecords staged, DictionaryStore dictionary, JdbcTemplate jdbc) {
+            StagedRecords staged, DictionaryStore dictionary, JdbcTemplate jdbc, ReferenceLookup references,
+            ParentKeys keys) {
+        this.references = references;
+        this.keys = keys;
         this.mappings = mappings;
         this.connections = connections;
         this.targets = targets;
@@ -499,6 +511,22 @@ public class RelationshipTrace {
             if (parent == null) {
                 return List.of();
             }
+            Reference reference = link.field().reference();
+            if (reference.byField() != null) {
+                // the value is the parent's key: the run's own lookup names the parent
+                List<String[]> pairs = (link.targetObject() != null)
+                        ? List.<String[]>of(new String[] { link.object(), link.targetObject() }) : List.of();
+                ReferenceLookup.Parent found = RelationshipTrace.this.references
+                    .resolve(this.run.snapshotId(), this.run.environmentId(), reference, pairs, List.of(parent))
+                    .get(parent);
+                if (found == null || found.sourceId() == null) {
+                    return List.of(new Member(parent, null, null, null,
+                            (found != null && found.problem() != null) ? found.problem() : "not in the extraction"));
+                }
+                Map<String, String> names = names(this.run, link.object(), List.of(found.sourceId()));
+                return List.of(new Member(found.sourceId(), names.get(found.sourceId()), found.targetId(), null,
+                        reference.byField() + " '" + parent + "'"));
+            }
             Map<String, String> names = names(this.run, link.object(), List.of(parent));
             String targetId = (link.targetObject() != null)
                     ? xref(this.run, link.object(), link.targetObject(), List.of(parent)).get(parent) : null;
@@ -557,6 +585,26 @@ public class RelationshipTrace {
 
         private SourceChildren sourceChildren(Link link) {
             Display display = display(this.run, link.object());
+            Reference reference = link.field().reference();
+            if (reference.byField() != null) {
+                // children by key: those whose value is this record's key
+                SourceChildren children = new SourceChildren();
+                String key = RelationshipTrace.this.keys
+                    .keysOf(this.run.snapshotId(), this.step.source(), reference.byField(), List.of(this.sourceId))
+                    .get(this.sourceId);
+                if (key == null) {
+                    return children;
+                }
+                List<String> ids = RelationshipTrace.this.keys
+                    .sourceIds(this.run.snapshotId(), link.object(), link.field().input(), reference.normalised(),
+                            List.of(key))
+                    .getOrDefault(key, List.of());
+                children.total = ids.size();
+                Map<String, String> names = names(this.run, link.object(),
+                        ids.subList(0, Math.min(READ_LIMIT, ids.size())));
+                ids.stream().limit(READ_LIMIT).forEach((id) -> children.names.put(id, names.get(id)));
+                return children;
+            }
             String where = " from staged_record where snapshot_id = ? and object = ? and not deleted and btrim(payload ->> "
                     + literal(link.field().input()) + ") = ?";
             SourceChildren children = new SourceChildren();

@@ -34,6 +34,7 @@ import dev.switchyard.mapping.TransformError;
 import dev.switchyard.mapping.transform.Reference;
 import dev.switchyard.run.Run;
 import dev.switchyard.run.RunPlan;
+import dev.switchyard.run.ReferenceLookup;
 import dev.switchyard.run.RunService;
 import dev.switchyard.staging.StagedRecords;
 import org.apache.commons.logging.Log;
@@ -102,11 +103,16 @@ class ValidationEngine {
 
     private final JdbcTemplate jdbc;
 
+    /** Resolves reference values the way the run did. */
+    private final ReferenceLookup references;
+
     /** The read-ahead thread of the validation this thread runs. */
     private final ThreadLocal<ExecutorService> reader = new ThreadLocal<>();
 
     ValidationEngine(ValidationStore store, RunService runs, MappingService mappings, MappingInputs inputs,
-            ConnectionService connections, ConnectorRegistry targets, StagedRecords staged, JdbcTemplate jdbc) {
+            ConnectionService connections, ConnectorRegistry targets, StagedRecords staged, JdbcTemplate jdbc,
+            ReferenceLookup references) {
+        this.references = references;
         this.store = store;
         this.runs = runs;
         this.mappings = mappings;
@@ -564,20 +570,17 @@ class ValidationEngine {
                         parents.add(parent.toString().strip());
                     }
                 }
+                // the run's own lookup: by id, or by the parent's field, then the
+                // cross-reference
                 Map<String, String> ids = new HashMap<>();
-                if (!parents.isEmpty()) {
-                    for (String[] objects : xrefObjects(reference.targetObject())) {
-                        // a primary-key lookup per parent id: the limit keeps
-                        // the planner from reading all of the parent's rows
-                        ValidationEngine.this.jdbc.query("""
-                                select p.id, x.target_id from unnest(?::varchar[]) as p (id)
-                                cross join lateral (select target_id from xref where environment_id = ?
-                                    and source_object = ? and target_object = ? and source_id = p.id limit 1) x""",
-                                (rs) -> {
-                                    ids.put(rs.getString(1), rs.getString(2));
-                                }, parents.toArray(String[]::new), this.run.environmentId(), objects[0], objects[1]);
-                    }
-                }
+                ValidationEngine.this.references
+                    .resolve(this.run.snapshotId(), this.run.environmentId(), reference,
+                            xrefObjects(reference.targetObject()), parents)
+                    .forEach((value, parent) -> {
+                        if (parent.targetId() != null) {
+                            ids.put(value, parent.targetId());
+                        }
+                    });
                 references.put(field.target(), ids);
             }
             return references;

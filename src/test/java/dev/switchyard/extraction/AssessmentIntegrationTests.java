@@ -124,6 +124,11 @@ class AssessmentIntegrationTests {
         assertThat(field(dictionary, "Opportunity", "CloseDate")).containsEntry("type", "DATE");
         assertThat(field(dictionary, "Opportunity", "StageName")).containsEntry("type", "PICKLIST");
         assertThat(field(dictionary, "Account", "Name")).containsEntry("distinctCount", 82);
+        List<String> byKey = JsonPath.read(dictionary, "$.objects[*].fields[?(@.referenceKey != null)].name");
+        assertThat(byKey).as("the export relates its records by id only").isEmpty();
+        List<String> absent = JsonPath.read(dictionary,
+                "$.objects[?(@.name=='Opportunity')].absentReferences[*].field");
+        assertThat(absent).containsExactlyInAnyOrder("OwnerId", "CreatedById", "LastModifiedById");
 
         String findings = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/findings").with(auth))
             .andExpect(status().isOk())
@@ -172,6 +177,39 @@ class AssessmentIntegrationTests {
             .getContentAsString();
         List<Integer> orphans = JsonPath.read(findings, "$[?(@.kind=='ORPHAN_REFERENCES')].count");
         assertThat(orphans).as("every @reference of the plan resolves").isEmpty();
+    }
+
+    @Test
+    void extractsEveryDataPlanOfAZipAndNamesTheFilesNoPlanLists() throws Exception {
+        AppUser analyst = this.fixtures.user("analyst");
+        Project project = this.fixtures.project(analyst.getUsername());
+        RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
+        byte[] zip = TestFiles.zipOf("sf-apex-recipes/data", "data-plan.json", "data-plan2.json", "Accounts.json",
+                "Contacts.json", "Opportunities.json", "Campaigns.json", "Junction Demo 1.json", "Junction Demo 2.json",
+                "Junction.json", "Campaigns.csv");
+        this.mvc
+            .perform(multipart("/api/v1/projects/" + project.getId() + "/connections")
+                .file(new MockMultipartFile("file", "apex-recipes.zip", "application/zip", zip))
+                .param("role", "source")
+                .param("type", "sobject-tree")
+                .with(auth))
+            .andExpect(status().isCreated());
+        Map<String, Object> extraction = ExtractionSteps.extract(this.mvc, project.getId(), "full", auth);
+        assertThat(extraction.get("status")).isEqualTo("COMPLETED_WITH_ERRORS");
+        assertThat(extraction.get("records")).isEqualTo(50 + 150 + 50 + 15 + 50 + 50 + 50);
+        String problems = this.mvc.perform(get("/api/v1/extractions/" + extraction.get("id") + "/problems").with(auth))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        List<String> messages = JsonPath.read(problems, "$[*].message");
+        assertThat(messages).containsExactly(
+                "Campaigns.csv was not read (no data plan in use lists it): its records, if any, are not staged");
+        String dictionary = this.mvc.perform(get("/api/v1/projects/" + project.getId() + "/dictionary").with(auth))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(field(dictionary, "Junction__c", "parent2__c")).containsEntry("references", "Junction_Demo_2__c");
     }
 
     @Test

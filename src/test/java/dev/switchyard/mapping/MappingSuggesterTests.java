@@ -60,6 +60,66 @@ class MappingSuggesterTests {
             .doesNotContainKey("Qualify");
     }
 
+    @Test
+    void suggestsADateTransformThatParsesReportStyleDatesFromThePivotYear() {
+        DictionaryField closed = new DictionaryField(0, "Close Date", null, null, FieldType.DATETIME,
+                FieldType.DATETIME, null, 17, false, false, false, false, null, false, 1.0, 40L, false, List.of(),
+                Map.of("formats", Map.of("dateFormats", List.of(Map.of("format", "MM/dd/yy hh:mm a", "count", 40)),
+                        "twoDigitYearPivot", 1950)));
+        DictionaryObject source = object("Opportunity", "Id", field("Id", FieldType.ID, List.of()), closed);
+        DictionaryObject target = object("deals", "id", generated("id"),
+                field("close_date", FieldType.DATE, List.of()));
+        MappingSuggester.Result result = this.suggester.suggest(
+                new MappingInputs.Inputs(null, List.of(source), "sandbox", 1L, List.of(target)),
+                new MappingDocument(0, List.of(new ObjectMapping("Opportunity", "deals", null, null, List.of())),
+                        List.of(), List.of()));
+        FieldMapping date = result.mapping()
+            .object("Opportunity", "deals")
+            .orElseThrow()
+            .field("close_date")
+            .orElseThrow();
+        assertThat(date.transforms()).containsExactly(
+                new dev.switchyard.mapping.transform.ParseDate(List.of("MM/dd/yy hh:mm a"), true, null, 1950));
+        assertThat(date.chain()
+            .apply("03/04/24 09:15 PM",
+                    new dev.switchyard.mapping.transform.TransformContext("r1", Map.of(), "close_date", null))
+            .value()).isEqualTo(java.time.LocalDate.of(2024, 3, 4));
+        assertThat(result.suggestions()).filteredOn((s) -> "close_date".equals(s.field()))
+            .extracting(Suggestion::description)
+            .first()
+            .asString()
+            .contains("two-digit years are read as 1950–2049");
+    }
+
+    @Test
+    void offersTheValueAMisspellingMeansToThePicklistMapping() {
+        DictionaryField industry = new DictionaryField(0, "Industry", null, null, FieldType.PICKLIST,
+                FieldType.PICKLIST, null, 12, false, false, false, false, null, false, 1.0, 3L, false,
+                List.of(Map.of("value", "High Tech", "count", 30), Map.of("value", "Retail", "count", 10),
+                        Map.of("value", "Hihg Tech", "count", 2)),
+                Map.of("nearDuplicates", List.of(Map.of("value", "Hihg Tech", "count", 2, "canonical", "High Tech",
+                        "canonicalCount", 30, "edits", 1))));
+        DictionaryObject source = object("Account", "Id", field("Id", FieldType.ID, List.of()), industry);
+        DictionaryObject target = object("companies", "id", generated("id"), field("industry", FieldType.PICKLIST,
+                List.of(Map.of("value", "Technology"), Map.of("value", "Retail"), Map.of("value", "Other"))));
+        MappingDocument document = new MappingDocument(0,
+                List.of(new ObjectMapping("Account", "companies", null, null,
+                        List.of(new FieldMapping("industry", List.of("Industry"),
+                                List.of(new dev.switchyard.mapping.transform.PicklistMap(
+                                        Map.of("High Tech", "Technology"), null, true)),
+                                null)))),
+                List.of(), List.of());
+        MappingSuggester.Result result = this.suggester
+            .suggest(new MappingInputs.Inputs(null, List.of(source), "sandbox", 1L, List.of(target)), document);
+        Suggestion misspelt = result.suggestions()
+            .stream()
+            .filter((s) -> "Hihg Tech".equals(s.value()))
+            .findFirst()
+            .orElseThrow();
+        assertThat(misspelt.valueTarget()).isEqualTo("Technology");
+        assertThat(misspelt.description()).contains("likely a misspelling of 'High Tech'");
+    }
+
     private static DictionaryObject object(String name, String id, DictionaryField... fields) {
         return new DictionaryObject(null, name, name, id, 10L, Map.of(), List.of(fields));
     }

@@ -50,7 +50,9 @@ final class SObjectTreeConnector implements SourceConnector {
 
     private String origin(TreeIndex.TreeObject object) {
         String files = String.join(", ", object.files.stream().map(TreeFile::name).toList());
-        return (this.source.plan() != null) ? files + " (data plan " + this.source.plan() + ")" : files;
+        List<String> plans = object.files.stream().map(TreeFile::plan).filter((p) -> p != null).distinct().toList();
+        return plans.isEmpty() ? files
+                : files + " (data plan" + ((plans.size() > 1) ? "s " : " ") + String.join(", ", plans) + ")";
     }
 
     private String idField(String object) {
@@ -63,9 +65,9 @@ final class SObjectTreeConnector implements SourceConnector {
             .stream()
             .filter((candidate) -> candidate.name.equalsIgnoreCase(object))
             .findFirst()
-            .orElseThrow(() -> new ConnectorException(
-                    "No object '" + object + "' in the tree files of " + this.settings.files()
-                            + ((this.source.plan() != null) ? " (data plan " + this.source.plan() + ")" : "")));
+            .orElseThrow(() -> new ConnectorException("No object '" + object + "' in the tree files of "
+                    + this.settings.files() + (this.source.plans().isEmpty() ? ""
+                            : " (data plans " + String.join(", ", this.source.plans()) + ")")));
         this.index.fileProblems.stream()
             .filter((problem) -> found.name.equals(problem.object()))
             .forEach(sink::problem);

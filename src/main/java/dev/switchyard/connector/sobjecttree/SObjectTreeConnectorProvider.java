@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens folders of Salesforce sObject-tree JSON files ({@code sf data export tree}
- * output), with or without a data plan. The option {@code plan} names the data plan to
- * use when the folder holds several; otherwise the first by file name is used, and each
- * object's origin says which.
+ * output), with or without data plans (recognised by their content, whatever their name).
+ * Every plan of the folder is loaded, unless the option {@code plan} names one; each
+ * object's origin says which plan listed its files, and a file no plan in use lists is
+ * reported, not read.
  *
  * <p>
  * A record's id is its {@code attributes.referenceId} unless the connection names an id

@@ -45,10 +45,14 @@ import java.util.Locale;
  * @param formats the formats to try in order (null or empty: {@link #DEFAULT_FORMATS})
  * @param dateOnly whether the result is a date without time
  * @param zone the time zone of values without an offset (null: UTC)
+ * @param twoDigitYearPivot for formats with a two-digit year ({@code yy}, as in the
+ * {@code MM/dd/yy hh:mm a} of report exports): the first year they are read as (1950:
+ * {@code 49} is 2049, {@code 50} is 1950); null reads them as 2000–2099
  * @throws IllegalArgumentException if a format is not a valid pattern
  * @throws java.time.DateTimeException if the zone is unknown
  */
-public record ParseDate(List<String> formats, boolean dateOnly, String zone) implements Transform {
+public record ParseDate(List<String> formats, boolean dateOnly, String zone,
+        Integer twoDigitYearPivot) implements Transform {
 
     /** The formats tried when none are given: ISO and Salesforce export formats. */
     public static final List<String> DEFAULT_FORMATS = List.of("yyyy-MM-dd'T'HH:mm:ss.SSSZ", "ISO_OFFSET_DATE_TIME",
@@ -65,10 +69,19 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
 
     public ParseDate {
         formats = (formats == null || formats.isEmpty()) ? DEFAULT_FORMATS : List.copyOf(formats);
-        formats.forEach(ParseDate::compiled);
+        for (String format : formats) {
+            compiled(format, twoDigitYearPivot);
+        }
         if (zone != null && !zone.isBlank()) {
             ZoneId.of(zone);
         }
+    }
+
+    /**
+     * Reads two-digit years, if any format has them, as 2000–2099.
+     */
+    public ParseDate(List<String> formats, boolean dateOnly, String zone) {
+        this(formats, dateOnly, zone, null);
     }
 
     @Override
@@ -85,7 +98,7 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
             return null;
         }
         for (String format : this.formats) {
-            Compiled compiled = compiled(format);
+            Compiled compiled = compiled(format, this.twoDigitYearPivot);
             if (compiled.fixed() != null) {
                 int[] fields = compiled.fixed().read(text);
                 if (fields == FixedDateFormat.INVALID) {
@@ -161,18 +174,28 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
         return (cached != null) ? cached : ZONES.put(this.zone, null, ZoneId.of(this.zone));
     }
 
-    private static Compiled compiled(String format) {
-        Compiled cached = COMPILED.get(format, null);
+    private static Compiled compiled(String format, Integer pivot) {
+        String key = (pivot != null) ? pivot + "|" + format : format;
+        Compiled cached = COMPILED.get(key, null);
         if (cached != null) {
             return cached;
         }
-        DateTimeFormatter formatter = formatter(format);
+        DateTimeFormatter formatter = formatter(format, pivot);
         // the ISO_ names are not patterns (no pattern starts with "I")
         FixedDateFormat fixed = format.startsWith("ISO_") ? null : FixedDateFormat.of(strictYears(format));
-        return COMPILED.put(format, null, new Compiled(formatter, fixed));
+        return COMPILED.put(key, null, new Compiled(formatter, fixed));
     }
 
     static DateTimeFormatter formatter(String format) {
+        return formatter(format, null);
+    }
+
+    /**
+     * @param format a pattern or an ISO_ name
+     * @param pivot the first year of two-digit years ({@code yy}), or null for 2000–2099
+     * @return the strict formatter
+     */
+    static DateTimeFormatter formatter(String format, Integer pivot) {
         DateTimeFormatter iso = switch (format) {
             case "ISO_LOCAL_DATE" -> DateTimeFormatter.ISO_LOCAL_DATE;
             case "ISO_LOCAL_DATE_TIME" -> DateTimeFormatter.ISO_LOCAL_DATE_TIME;
@@ -182,10 +205,51 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
         if (iso != null) {
             return iso.withResolverStyle(ResolverStyle.STRICT);
         }
-        return new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern(strictYears(format))
-            .toFormatter(Locale.ENGLISH)
-            .withResolverStyle(ResolverStyle.STRICT);
+        DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder().parseCaseInsensitive();
+        String pattern = strictYears(format);
+        if (pivot == null) {
+            builder.appendPattern(pattern);
+        }
+        else {
+            appendWithPivot(builder, pattern, LocalDate.of(pivot, 1, 1));
+        }
+        return builder.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /**
+     * Appends a pattern whose two-letter years ({@code uu} outside quotes) are read in
+     * the hundred years from the base date.
+     */
+    private static void appendWithPivot(DateTimeFormatterBuilder builder, String pattern, LocalDate base) {
+        StringBuilder piece = new StringBuilder();
+        boolean quoted = false;
+        int i = 0;
+        while (i < pattern.length()) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            int run = 1;
+            if (!quoted && c == 'u') {
+                while (i + run < pattern.length() && pattern.charAt(i + run) == 'u') {
+                    run++;
+                }
+            }
+            if (!quoted && c == 'u' && run == 2) {
+                if (piece.length() > 0) {
+                    builder.appendPattern(piece.toString());
+                    piece.setLength(0);
+                }
+                builder.appendValueReduced(ChronoField.YEAR, 2, 2, base);
+            }
+            else {
+                piece.append(pattern, i, i + run);
+            }
+            i += run;
+        }
+        if (piece.length() > 0) {
+            builder.appendPattern(piece.toString());
+        }
     }
 
     /**
@@ -210,6 +274,9 @@ public record ParseDate(List<String> formats, boolean dateOnly, String zone) imp
         parts.add("formats " + String.join(", ", this.formats));
         if (!this.dateOnly) {
             parts.add("zone " + zoneId());
+        }
+        if (this.twoDigitYearPivot != null) {
+            parts.add("two-digit years as " + this.twoDigitYearPivot + "–" + (this.twoDigitYearPivot + 99));
         }
         return (this.dateOnly ? "date" : "date-time in UTC") + " (" + String.join("; ", parts) + ")";
     }

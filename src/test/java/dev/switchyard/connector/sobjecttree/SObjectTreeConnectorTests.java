@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import dev.switchyard.connector.ConnectionSettings;
 import dev.switchyard.connector.ConnectorType;
 import dev.switchyard.connector.ExtractWindow;
+import dev.switchyard.connector.ExtractionProblem;
 import dev.switchyard.connector.FieldSchema;
 import dev.switchyard.connector.ObjectSchema;
 import dev.switchyard.connector.RecordingSink;
@@ -26,12 +27,20 @@ class SObjectTreeConnectorTests {
     static final Path CORAL = Path.of("src/test/resources/data/sf-coral-cloud/data");
 
     @Test
-    void describesTheObjectsOfTheFirstDataPlanWithCountsAndReferenceTargets() {
+    void describesTheObjectsOfEveryDataPlanWithCountsAndReferenceTargetsAndReportsTheFilesNoPlanLists() {
         try (SourceConnector connector = open(APEX, Map.of(), Map.of())) {
             SchemaSnapshot schema = connector.describe();
-            assertThat(schema.problems()).isEmpty();
             assertThat(schema.objects()).extracting(ObjectSchema::name, ObjectSchema::recordCount)
-                .containsExactly(tuple("Account", 50L), tuple("Contact", 150L), tuple("Opportunity", 50L));
+                .containsExactly(tuple("Account", 50L), tuple("Contact", 150L), tuple("Opportunity", 50L),
+                        tuple("Campaign", 15L), tuple("Junction_Demo_1__c", 50L), tuple("Junction_Demo_2__c", 50L),
+                        tuple("Junction__c", 50L));
+            assertThat(schema.object("Campaign").orElseThrow().origin())
+                .isEqualTo("Campaigns.json (data plan data-plan2.json)");
+            // the folder also holds CSV copies of four objects: not read, and said so
+            assertThat(schema.problems()).extracting(ExtractionProblem::location)
+                .containsExactly("Accounts.csv", "Campaigns.csv", "Contacts.csv", "Opportunities.csv");
+            assertThat(schema.problems()).allSatisfy(
+                    (problem) -> assertThat(problem.message()).contains("was not read (no data plan in use lists it)"));
             ObjectSchema contact = schema.object("Contact").orElseThrow();
             assertThat(contact.idField()).isEqualTo("referenceId");
             assertThat(contact.origin()).isEqualTo("Contacts.json (data plan data-plan.json)");

@@ -29,6 +29,49 @@ class SObjectTreeProblemTests {
     Path folder;
 
     @Test
+    void loadsEveryDataPlanRecognisedByItsContentAndReportsTheFilesNoPlanListsWithoutReadingThem() throws Exception {
+        Path export = Files.createDirectories(this.folder.resolve("export"));
+        for (String name : List.of("Accounts.json", "Contacts.json", "Campaigns.json")) {
+            Files.copy(APEX.resolve(name), export.resolve(name));
+        }
+        // plans named as their authors liked, not *-plan.json; one lists a file the other
+        // lists too, and a file that is missing
+        Files.writeString(export.resolve("accounts-and-contacts.json"), """
+                [{"sobject": "Account", "saveRefs": true, "resolveRefs": false, "files": ["Accounts.json"]},
+                 {"sobject": "Contact", "saveRefs": true, "resolveRefs": true, "files": ["Contacts.json"]}]
+                """);
+        Files.writeString(export.resolve("marketing.json"), """
+                [{"sobject": "Campaign", "files": ["Campaigns.json"]},
+                 {"sobject": "Account", "files": ["Accounts.json"]},
+                 {"sobject": "Lead", "files": ["Leads.json"]}]
+                """);
+        Files.writeString(export.resolve("Stray.json"), """
+                {"records": [{"attributes": {"type": "Lead", "referenceId": "LeadRef1"}, "LastName": "Stray"}]}
+                """);
+        try (SourceConnector connector = open(this.folder, Map.of(), Map.of())) {
+            SchemaSnapshot schema = connector.describe();
+            assertThat(schema.objects()).extracting(ObjectSchema::name, ObjectSchema::recordCount)
+                .containsExactly(tuple("Account", 50L), tuple("Contact", 150L), tuple("Campaign", 15L));
+            assertThat(schema.object("Account").orElseThrow().origin())
+                .isEqualTo("Accounts.json (data plan accounts-and-contacts.json)");
+            assertThat(schema.problems()).extracting(ExtractionProblem::location, ExtractionProblem::message)
+                .containsExactlyInAnyOrder(
+                        tuple("marketing.json", "the plan lists Leads.json, which is not in the folder"),
+                        tuple("Stray.json",
+                                "Stray.json was not read (no data plan in use lists it): its records, if any, are not "
+                                        + "staged"));
+            assertThat(extract(connector, "Campaign").records()).hasSize(15);
+            assertThat(extract(connector, "Account").records()).as("read once though two plans list it").hasSize(50);
+        }
+        try (SourceConnector connector = open(this.folder, Map.of("plan", "marketing.json"), Map.of())) {
+            SchemaSnapshot schema = connector.describe();
+            assertThat(schema.objects()).extracting(ObjectSchema::name).containsExactly("Campaign", "Account");
+            assertThat(schema.problems()).extracting(ExtractionProblem::location)
+                .contains("accounts-and-contacts.json", "Contacts.json", "Stray.json");
+        }
+    }
+
+    @Test
     void reportsABrokenJsonFileByNameAndReadsTheOtherFiles() throws Exception {
         for (String name : List.of("data-plan.json", "Accounts.json", "Contacts.json")) {
             Files.copy(APEX.resolve(name), this.folder.resolve(name));

@@ -14,6 +14,23 @@ class ParseDateTests {
     private final TransformContext context = ParseTestContexts.of("CloseDate");
 
     @Test
+    void reportStyleDatesWithTwoDigitYearsAndTwelveHourTimesParseFromThePivotYear() {
+        ParseDate parse = new ParseDate(List.of("M/d/yy h:mm a", "M/d/yy"), false, null, 1950);
+        assertThat(parse.apply("03/04/24 09:15 PM", this.context))
+            .isEqualTo(OffsetDateTime.parse("2024-03-04T21:15:00Z"));
+        assertThat(parse.apply("1/2/99 12:05 am", this.context))
+            .isEqualTo(OffsetDateTime.parse("1999-01-02T00:05:00Z"));
+        assertThat(parse.apply("12/31/49", this.context)).isEqualTo(OffsetDateTime.parse("2049-12-31T00:00:00Z"));
+        assertThat(new ParseDate(List.of("MM/dd/yy"), true, null, 1950).apply("12/31/50", this.context))
+            .isEqualTo(LocalDate.of(1950, 12, 31));
+        assertThat(new ParseDate(List.of("MM/dd/yy"), true, null, 2000).apply("12/31/50", this.context))
+            .isEqualTo(LocalDate.of(2050, 12, 31));
+        assertThatExceptionOfType(TransformException.class)
+            .isThrownBy(() -> parse.apply("13/04/24 09:15 PM", this.context));
+        assertThat(parse.describe()).contains("two-digit years as 1950–2049");
+    }
+
+    @Test
     void salesforceTimestampsWithAnOffsetWithoutColonBecomeUtc() {
         // mashmatrix Account.csv LastModifiedDate of "Nissan Motors"
         Object parsed = new ParseDate(List.of("yyyy-MM-dd'T'HH:mm:ss.SSSZ"), false, null)

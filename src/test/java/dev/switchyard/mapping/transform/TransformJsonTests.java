@@ -78,6 +78,21 @@ class TransformJsonTests {
     }
 
     @Test
+    void aReferenceByAParentFieldRoundTripsAndAMatchWithoutAFieldIsRefused() {
+        JsonMapper mapper = TransformJson.mapper();
+        List<Transform> steps = List.of(new Reference("Account", "Name", Reference.KeyMatch.NORMALISED),
+                new Reference("Account"));
+        String json = TransformJson.write(mapper, steps);
+        assertThat(json).isEqualTo("[{\"type\":\"reference\",\"targetObject\":\"Account\",\"byField\":\"Name\","
+                + "\"match\":\"NORMALISED\"},{\"type\":\"reference\",\"targetObject\":\"Account\"}]");
+        assertThat(TransformJson.read(mapper, json)).isEqualTo(steps);
+        assertThatExceptionOfType(RuntimeException.class)
+            .isThrownBy(() -> TransformJson.read(mapper,
+                    "[{\"type\":\"reference\",\"targetObject\":\"Account\",\"match\":\"EXACT\"}]"))
+            .withStackTraceContaining("name the field (byField)");
+    }
+
+    @Test
     void moreSubtypesAreRegisteredByClassWithAKebabCaseName() {
         JsonMapper mapper = TransformJson.mapper(Shout.class);
         List<Transform> steps = List.of(new Trim(false), new Shout("!"));
