@@ -57,6 +57,8 @@ class ScopeExitBrowserTests {
                 "Opportunity → deals: 39", "kept in the target and reported");
         new Select(web.findElement(By.id("run-environment"))).selectByValue("sandbox");
         new Select(web.findElement(By.id("run-mode"))).selectByValue("delta");
+        // the scope is a draft: a sandbox run applies it once confirmed
+        Browser.click(By.cssSelector("#run-uses [data-for='sandbox'] input[name='confirmScope']"));
         Browser.click(By.id("start-run-submit"));
         assertThat(Browser.await(By.cssSelector("[role=status]")).getText()).contains("started in sandbox");
         new WebDriverWait(web, java.time.Duration.ofSeconds(60))
