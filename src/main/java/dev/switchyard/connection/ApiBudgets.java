@@ -179,6 +179,38 @@ public class ApiBudgets {
     public record ProviderUsage(ApiUsage usage, Instant readAt) {
     }
 
+    /**
+     * Whether a connection may make calls now, from what is known without a call.
+     * @param connection a CRM connection
+     * @return why not, or null when it may
+     */
+    public BudgetExhaustedException refusal(DataConnection connection) {
+        if (!connection.getType().isCrm()) {
+            return null;
+        }
+        return refusal(connection.getId(), budgetPercent(connection));
+    }
+
+    private BudgetExhaustedException refusal(long connectionId, int percent) {
+        ApiUsage usage = lastUsage(connectionId);
+        if (usage == null || usage.max() <= 0) {
+            return null;
+        }
+        long share = usage.max() * percent / 100;
+        long calls = callsToday(connectionId);
+        if (calls >= share) {
+            return new BudgetExhaustedException("This project used its share of the API budget: " + calls
+                    + " calls today of the " + share + " it may make (" + percent + "% of the daily limit of "
+                    + usage.max() + "); it goes on when the day's budget renews or the share is raised", false,
+                    nextDay());
+        }
+        if (usage.remaining() == 0) {
+            return new BudgetExhaustedException("The provider's daily API limit is used up (" + usage.used() + " of "
+                    + usage.max() + " calls); work goes on when it renews or is raised", true, null);
+        }
+        return null;
+    }
+
     private final class Meter implements CallMeter {
 
         private final long connectionId;
@@ -195,22 +227,9 @@ public class ApiBudgets {
             if (PROBES.contains(kind)) {
                 return;
             }
-            ApiUsage usage = lastUsage(this.connectionId);
-            if (usage == null || usage.max() <= 0) {
-                return;
-            }
-            long share = usage.max() * this.percent / 100;
-            long calls = callsToday(this.connectionId);
-            if (calls >= share) {
-                throw new BudgetExhaustedException(
-                        "This project used its share of the API budget: " + calls + " calls today of the " + share
-                                + " it may make (" + this.percent + "% of the daily limit of " + usage.max()
-                                + "); it goes on when the day's budget renews or the share is raised",
-                        false, nextDay());
-            }
-            if (usage.remaining() == 0) {
-                throw new BudgetExhaustedException("The provider's daily API limit is used up (" + usage.used() + " of "
-                        + usage.max() + " calls); work goes on when it renews or is raised", true, null);
+            BudgetExhaustedException refused = refusal(this.connectionId, this.percent);
+            if (refused != null) {
+                throw refused;
             }
         }
 

@@ -283,6 +283,15 @@ public class ConnectionService {
             .toList();
     }
 
+    /**
+     * @param connection a connection
+     * @return why it may make no API call now (its project's share or the provider's
+     * limit used up, as last reported), or null when it may
+     */
+    public dev.switchyard.connector.BudgetExhaustedException budgetRefusal(DataConnection connection) {
+        return this.budgets.refusal(connection);
+    }
+
     private static String problemField(ConnectorType type) {
         if (type == ConnectorType.SALESFORCE) {
             return "loginUrl";

@@ -105,18 +105,20 @@ class RunApiController {
      * @param rerunOf for a re-run of quarantined records (mode RERUN), the run re-run
      * @param scopeStatus the status the scope version had when the run started: APPROVED,
      * or (sandbox runs only) DRAFT, SUBMITTED or REJECTED; null without a scope
+     * @param budget while WAITING_FOR_BUDGET: the reason, since when it waits, when it
+     * checks next and how often it has checked; null otherwise
      */
     record RunJson(long id, String status, String environment, String mode, long snapshotId, Integer scopeVersion,
             int mappingVersion, String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,
             String message, boolean balanced, List<ObjectJson> objects, List<String> warnings, String deletePolicy,
-            Long rerunOf, String scopeStatus) {
+            Long rerunOf, String scopeStatus, Run.BudgetWait budget) {
 
         static RunJson of(Run run) {
             return new RunJson(run.id(), run.status().name(), run.environment(), run.mode(), run.snapshotId(),
                     run.scopeVersion(), run.mappingVersion(), run.requestedBy(), run.createdAt(), run.startedAt(),
                     run.finishedAt(), run.message(), run.balanced(),
                     run.objects().stream().map(ObjectJson::of).toList(), run.plan().warnings(), run.deletePolicy(),
-                    run.rerunOf(), (run.scopeStatus() != null) ? run.scopeStatus().name() : null);
+                    run.rerunOf(), (run.scopeStatus() != null) ? run.scopeStatus().name() : null, run.budget());
         }
 
     }
