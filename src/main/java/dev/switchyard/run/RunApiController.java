@@ -43,8 +43,11 @@ class RunApiController {
 
     private final ScopeExitPreview scopeExits;
 
+    private final BudgetEstimates budgetEstimates;
+
     RunApiController(RunService runs, RunStore store, ProjectAccess access, RunLog log, DeletePolicies deletePolicies,
-            ScopeExitPreview scopeExits) {
+            ScopeExitPreview scopeExits, BudgetEstimates budgetEstimates) {
+        this.budgetEstimates = budgetEstimates;
         this.scopeExits = scopeExits;
         this.runs = runs;
         this.store = store;
@@ -201,6 +204,17 @@ class RunApiController {
     @Operation(summary = "The plan a run would follow now: load order, second-pass references, warnings")
     RunPlan plan(@PathVariable Long projectId) {
         return this.runs.plan(projectId);
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/runs/budget-estimate")
+    @Operation(summary = "Before a run into a CRM: the API calls a full run needs against the budget left today",
+            description = "Per environment whose target is a CRM: [{\"environment\",\"type\",\"snapshotId\",\"records\","
+                    + "\"calls\",\"objects\":[{\"source\",\"target\",\"records\",\"calls\"}],\"percent\",\"share\","
+                    + "\"callsToday\",\"left\",\"used\",\"max\",\"exceeds\",\"expectedSeconds\",\"problem\"}]. The provider "
+                    + "is asked for its usage with one cheap call. exceeds=true is a warning: the run still starts and "
+                    + "waits (WAITING_FOR_BUDGET) when the budget is used up.")
+    List<BudgetEstimates.Estimate> budgetEstimate(@PathVariable Long projectId) {
+        return this.budgetEstimates.estimate(projectId);
     }
 
     @GetMapping("/api/v1/projects/{projectId}/runs/scope-exits")
