@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * target with one cheap call how much of the limit is used (Salesforce's limits, a
  * HubSpot call's rate-limit headers), and resumes the run from its last committed chunk
  * as soon as its project may make calls again. Checks are due every
- * {@code switchyard.runs.budget-check} (60 s at most), so a run goes on within a minute
- * after the limit renews or is raised. A check that fails leaves the run waiting, with
- * the reason.
+ * {@code switchyard.api-budget.check-interval} (60 s at most), so a run goes on within a
+ * minute after the limit renews or is raised. A check that fails leaves the run waiting,
+ * with the reason.
  */
 @Component
 class BudgetWatcher {
@@ -39,10 +39,10 @@ class BudgetWatcher {
 
     private final RunLog log;
 
-    private final RunProperties properties;
+    private final dev.switchyard.connection.ApiBudgetProperties properties;
 
     BudgetWatcher(RunStore store, ConnectionService connections, ConnectorRegistry registry, RunJobs jobs, RunLog log,
-            RunProperties properties) {
+            dev.switchyard.connection.ApiBudgetProperties properties) {
         this.store = store;
         this.connections = connections;
         this.registry = registry;
@@ -100,7 +100,7 @@ class BudgetWatcher {
     }
 
     private Instant next() {
-        return Instant.now().plus(this.properties.budgetCheck());
+        return Instant.now().plus(this.properties.checkInterval());
     }
 
 }
