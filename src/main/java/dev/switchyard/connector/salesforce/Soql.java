@@ -37,11 +37,32 @@ final class Soql {
     }
 
     /**
+     * @param field the field compared
      * @param values texts
      * @return {@code ('a', 'b')}
      */
-    static String in(Collection<String> values) {
-        return values.stream().map(Soql::literal).collect(Collectors.joining(", ", "(", ")"));
+    static String in(SalesforceField field, Collection<String> values) {
+        return values.stream().map((v) -> value(field, v)).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /**
+     * @param field the field compared
+     * @param value a value's text
+     * @return the value as a literal of the field's type: quoted for text, bare for
+     * numbers, booleans and dates (checked)
+     * @throws ConnectorException when the text is not a value of the field's type
+     */
+    static String value(SalesforceField field, String value) {
+        Object typed = SalesforceValues.fromText(field, value);
+        return switch (field.type()) {
+            case INTEGER, DECIMAL, BOOLEAN, DATE, DATETIME -> {
+                if (typed instanceof String) {
+                    throw new ConnectorException("'" + value + "' is not a value of " + field.name());
+                }
+                yield (typed instanceof java.time.OffsetDateTime time) ? dateTime(time.toInstant()) : typed.toString();
+            }
+            default -> literal(value);
+        };
     }
 
     /**
