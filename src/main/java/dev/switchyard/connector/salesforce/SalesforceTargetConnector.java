@@ -33,6 +33,9 @@ public class SalesforceTargetConnector implements TargetConnector, ApiMetered {
 
     private static final String ID = "Id";
 
+    private static final java.util.regex.Pattern RECORD_ID = java.util.regex.Pattern
+        .compile("[A-Za-z0-9]{15}([A-Za-z0-9]{3})?");
+
     private final SalesforceClient client;
 
     private final SalesforceProperties properties;
@@ -234,8 +237,10 @@ public class SalesforceTargetConnector implements TargetConnector, ApiMetered {
 
     @Override
     public Optional<String> recordUrl(String object, String targetId) {
-        return Optional
-            .of(this.client.instanceUrl() + "/lightning/r/" + Soql.name(object) + "/" + Soql.name(targetId) + "/view");
+        if (targetId == null || !RECORD_ID.matcher(targetId).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(this.client.instanceUrl() + "/lightning/r/" + Soql.name(object) + "/" + targetId + "/view");
     }
 
     @Override
