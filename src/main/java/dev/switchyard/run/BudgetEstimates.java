@@ -71,7 +71,15 @@ class BudgetEstimates {
                 continue;
             }
             if (plan == null) {
-                plan = this.runs.plan(projectId);
+                try {
+                    plan = this.runs.plan(projectId);
+                }
+                catch (dev.switchyard.system.InvalidInputException ex) {
+                    estimates.add(new Estimate(environment.getName(), target.getType().key(), snapshot.get().getId(), 0,
+                            0, List.of(), null, null, 0, null, null, null, false, null,
+                            "no run can be planned yet: " + ex.getMessage()));
+                    continue;
+                }
             }
             estimates.add(estimate(projectId, environment, target, snapshot.get(), plan));
         }
