@@ -107,6 +107,13 @@ public final class SalesforceClient {
     }
 
     /**
+     * Counts a repeat made above the client (records of a collection sent again).
+     */
+    void retried() {
+        this.retries++;
+    }
+
+    /**
      * @return the usage the last answer reported, or null
      */
     public ApiUsage usage() {

@@ -76,6 +76,25 @@ class SalesforceClientTests {
     }
 
     @Test
+    void sendsRecordsRefusedWithUnableToLockRowAgainAlone() {
+        try (SalesforceTargetConnector target = SalesforceTesting.target(this.org, SalesforceTesting.properties(),
+                new RecordingMeter())) {
+            this.org.lockNextSaves(2);
+            List<WriteResult> results = target.write("Account", "Legacy_Id__c",
+                    SalesforceTargetConnectorTests.accounts(0, 5), WriteMode.UPSERT);
+            assertThat(results).allMatch(WriteResult::written);
+            assertThat(target.client().retries()).isEqualTo(1);
+            assertThat(this.org.calls("PATCH /composite/sobjects/Account/Legacy_Id__c")).isEqualTo(2);
+            this.org.lockNextSaves(100);
+            assertThat(target.write("Account", "Legacy_Id__c", SalesforceTargetConnectorTests.accounts(5, 1),
+                    WriteMode.UPSERT))
+                .singleElement()
+                .satisfies((r) -> assertThat(r.code()).isEqualTo("UNABLE_TO_LOCK_ROW"));
+            assertThat(target.client().retries()).as("bounded: 3 more").isEqualTo(4);
+        }
+    }
+
+    @Test
     void givesUpAfterTheBoundedRetriesAsTargetUnavailableOrAsASourceFailure() {
         try (SalesforceTargetConnector target = SalesforceTesting.target(this.org, SalesforceTesting.properties(),
                 new RecordingMeter())) {
