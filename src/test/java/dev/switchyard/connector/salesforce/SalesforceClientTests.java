@@ -138,6 +138,30 @@ class SalesforceClientTests {
     }
 
     @Test
+    void goesOnAfterRequestLimitExceededWhenTheMeterWaitsForTheBudget() {
+        RecordingMeter meter = new RecordingMeter() {
+            @Override
+            public void beforeCall(String kind) {
+                super.beforeCall(kind);
+                if (this.usage != null && this.usage.remaining() == 0) {
+                    // a meter that waits: the budget comes back while it waits
+                    SalesforceClientTests.this.org.resetBudget();
+                    this.usage = null;
+                }
+            }
+        };
+        try (SalesforceTargetConnector target = SalesforceTesting.target(this.org, SalesforceTesting.properties(),
+                meter)) {
+            assertThat(target.count("Account")).isEqualTo(83);
+            this.org.exhaustBudget();
+            List<WriteResult> results = target.write("Account", "Legacy_Id__c",
+                    SalesforceTargetConnectorTests.accounts(0, 3), WriteMode.UPSERT);
+            assertThat(results).allMatch(WriteResult::written);
+            assertThat(this.org.calls("PATCH /composite/sobjects/Account")).as("refused once, then made").isEqualTo(2);
+        }
+    }
+
+    @Test
     void tellsTheMeterOfEveryCallAndTheUsageEachAnswerReports() {
         RecordingMeter meter = new RecordingMeter();
         try (SalesforceSourceConnector source = SalesforceTesting.source(this.org, SalesforceTesting.properties(),
