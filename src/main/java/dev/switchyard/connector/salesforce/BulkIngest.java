@@ -19,13 +19,20 @@ import org.springframework.http.MediaType;
  * Writes through a Bulk API 2.0 ingest job: create the job, upload the records as CSV,
  * close it, poll until it is complete, then read its successful, failed and unprocessed
  * results. Result rows come in no particular order and repeat the uploaded columns, so
- * each is matched back to its record by those columns: one result per record.
+ * each is matched back to its record by those columns: one result per record. A write
+ * whose CSV would pass {@link #MAX_UPLOAD} is split into several jobs.
  */
 final class BulkIngest {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     private static final char SEPARATOR = '\u0001';
+
+    /**
+     * The most CSV one job takes: an upload may be 150 MB once base64-encoded, about 100
+     * MB raw; larger writes are split into several jobs.
+     */
+    static final long MAX_UPLOAD = 100L * 1024 * 1024;
 
     private final SalesforceClient client;
 
@@ -44,6 +51,31 @@ final class BulkIngest {
      * @return one result per row, in order
      */
     List<WriteResult> write(String object, WriteOperation operation, String externalId, List<WriteRow> rows) {
+        List<WriteResult> results = new ArrayList<>(rows.size());
+        int from = 0;
+        long size = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            long rowSize = estimate(rows.get(i));
+            if (i > from && size + rowSize > MAX_UPLOAD) {
+                results.addAll(job(object, operation, externalId, rows.subList(from, i)));
+                from = i;
+                size = 0;
+            }
+            size += rowSize;
+        }
+        results.addAll(job(object, operation, externalId, rows.subList(from, rows.size())));
+        return results;
+    }
+
+    private static long estimate(WriteRow row) {
+        long size = 1;
+        for (Object value : row.values().values()) {
+            size += SalesforceValues.toCsv(value).length() * 2L + 3;
+        }
+        return size;
+    }
+
+    private List<WriteResult> job(String object, WriteOperation operation, String externalId, List<WriteRow> rows) {
         Set<String> columns = new LinkedHashSet<>();
         rows.forEach((row) -> columns.addAll(row.values().keySet()));
         List<String> header = new ArrayList<>(columns);

@@ -1,5 +1,6 @@
 package dev.switchyard.connector.salesforce;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,10 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Writes through sObject Collections: up to 200 records a call, {@code allOrNone=false}
- * so that one bad record never fails the others. Create is {@code POST}, update
- * {@code PATCH} by {@code Id}, upsert {@code PATCH} on an external-id field, delete
- * {@code DELETE ?ids=}.
+ * so that one bad record never fails the others; records refused with
+ * {@code UNABLE_TO_LOCK_ROW} are sent again, alone, with the client's bounded backoff.
+ * Create is {@code POST}, update {@code PATCH} by {@code Id}, upsert {@code PATCH} on an
+ * external-id field, delete {@code DELETE ?ids=}.
  */
 final class SObjectCollections {
 
@@ -24,10 +26,16 @@ final class SObjectCollections {
     private static final Set<String> ALREADY_GONE = Set.of("ENTITY_IS_DELETED", "INVALID_CROSS_REFERENCE_KEY",
             "NOT_FOUND", "INVALID_ID_FIELD");
 
+    /** A record another transaction holds locked: sent again after a pause. */
+    private static final String LOCKED = "UNABLE_TO_LOCK_ROW";
+
     private final SalesforceClient client;
 
-    SObjectCollections(SalesforceClient client) {
+    private final SalesforceProperties properties;
+
+    SObjectCollections(SalesforceClient client, SalesforceProperties properties) {
         this.client = client;
+        this.properties = properties;
     }
 
     /**
@@ -41,31 +49,65 @@ final class SObjectCollections {
         List<WriteResult> results = new ArrayList<>(rows.size());
         for (int from = 0; from < rows.size(); from += CallEstimates.COLLECTION) {
             List<WriteRow> slice = rows.subList(from, Math.min(rows.size(), from + CallEstimates.COLLECTION));
-            List<Map<String, Object>> records = new ArrayList<>();
-            for (WriteRow row : slice) {
-                Map<String, Object> record = new LinkedHashMap<>();
-                record.put("attributes", Map.of("type", object));
-                row.values().forEach((field, value) -> record.put(field, SalesforceValues.toJson(value)));
-                records.add(record);
+            List<WriteResult> sliceResults = new ArrayList<>(send(object, operation, externalId, slice));
+            for (int attempt = 0; attempt < this.properties.maxRetries(); attempt++) {
+                List<Integer> locked = new ArrayList<>();
+                for (int i = 0; i < sliceResults.size(); i++) {
+                    if (LOCKED.equals(sliceResults.get(i).code())) {
+                        locked.add(i);
+                    }
+                }
+                if (locked.isEmpty()) {
+                    break;
+                }
+                this.client.retried();
+                pause(this.properties.retryDelay().multipliedBy(1L << Math.min(attempt, 10)));
+                List<WriteResult> again = send(object, operation, externalId, locked.stream().map(slice::get).toList());
+                for (int i = 0; i < locked.size(); i++) {
+                    sliceResults.set(locked.get(i), again.get(i));
+                }
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("allOrNone", false);
-            body.put("records", records);
-            HttpMethod method = (operation == WriteOperation.INSERT) ? HttpMethod.POST : HttpMethod.PATCH;
-            String path = (operation == WriteOperation.UPSERT) ? "/composite/sobjects/" + object + "/" + externalId
-                    : "/composite/sobjects";
-            JsonNode answer = this.client
-                .call(SalesforceRequest.json("collections", operation.bulkName() + " of " + slice.size() + " " + object,
-                        method, this.client.data(path), body))
-                .json();
-            List<JsonNode> items = new ArrayList<>(answer.values());
-            for (int i = 0; i < slice.size(); i++) {
-                results.add((i < items.size()) ? RecordResults.of(slice.get(i).sourceId(), items.get(i), operation)
-                        : WriteResult.rejected(slice.get(i).sourceId(), null, null, "NO_RESULT",
-                                "Salesforce returned no result for this record"));
-            }
+            results.addAll(sliceResults);
         }
         return results;
+    }
+
+    private List<WriteResult> send(String object, WriteOperation operation, String externalId, List<WriteRow> slice) {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (WriteRow row : slice) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("attributes", Map.of("type", object));
+            row.values().forEach((field, value) -> record.put(field, SalesforceValues.toJson(value)));
+            records.add(record);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("allOrNone", false);
+        body.put("records", records);
+        HttpMethod method = (operation == WriteOperation.INSERT) ? HttpMethod.POST : HttpMethod.PATCH;
+        String path = (operation == WriteOperation.UPSERT) ? "/composite/sobjects/" + object + "/" + externalId
+                : "/composite/sobjects";
+        JsonNode answer = this.client
+            .call(SalesforceRequest.json("collections", operation.bulkName() + " of " + slice.size() + " " + object,
+                    method, this.client.data(path), body))
+            .json();
+        List<JsonNode> items = new ArrayList<>(answer.values());
+        List<WriteResult> results = new ArrayList<>(slice.size());
+        for (int i = 0; i < slice.size(); i++) {
+            results.add((i < items.size()) ? RecordResults.of(slice.get(i).sourceId(), items.get(i), operation)
+                    : WriteResult.rejected(slice.get(i).sourceId(), null, null, "NO_RESULT",
+                            "Salesforce returned no result for this record"));
+        }
+        return results;
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new dev.switchyard.connector.ConnectorException("Interrupted while waiting to repeat a locked write");
+        }
     }
 
     /**

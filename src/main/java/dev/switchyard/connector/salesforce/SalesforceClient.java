@@ -107,6 +107,13 @@ public final class SalesforceClient {
     }
 
     /**
+     * Counts a repeat made above the client (records of a collection sent again).
+     */
+    void retried() {
+        this.retries++;
+    }
+
+    /**
      * @return the usage the last answer reported, or null
      */
     public ApiUsage usage() {
@@ -169,7 +176,20 @@ public final class SalesforceClient {
         }
     }
 
+    /**
+     * One attempt: a 401 renews the session once; a {@code REQUEST_LIMIT_EXCEEDED} is
+     * tried once more after the meter was told the org's usage, so that a meter that
+     * waits for the budget (rather than refusing) lets the call go on once it is back.
+     */
     private SalesforceResponse attempt(SalesforceRequest request) {
+        SalesforceResponse answer = renewing(request);
+        if (limitExceeded(answer)) {
+            answer = renewing(request);
+        }
+        return check(request, answer);
+    }
+
+    private SalesforceResponse renewing(SalesforceRequest request) {
         SalesforceResponse answer = once(request);
         if (answer.status() == 401) {
             this.session = null;
@@ -179,7 +199,12 @@ public final class SalesforceClient {
                         + SalesforceError.parse(answer.text()).get(0), null, false);
             }
         }
-        return check(request, answer);
+        return answer;
+    }
+
+    private static boolean limitExceeded(SalesforceResponse answer) {
+        return answer.status() == 403
+                && "REQUEST_LIMIT_EXCEEDED".equals(SalesforceError.parse(answer.text()).get(0).code());
     }
 
     private SalesforceResponse check(SalesforceRequest request, SalesforceResponse answer) {
@@ -190,7 +215,7 @@ public final class SalesforceClient {
         List<SalesforceError> errors = SalesforceError.parse(answer.text());
         String code = errors.get(0).code();
         if (status == 403 && "REQUEST_LIMIT_EXCEEDED".equals(code)) {
-            ApiUsage reported = (this.usage != null) ? this.usage : null;
+            ApiUsage reported = this.usage;
             throw new BudgetExhaustedException(
                     "Salesforce refused the " + request.what() + ": the org's daily API limit is used up"
                             + ((reported != null) ? " (" + reported.used() + " of " + reported.max() + " calls)" : "")

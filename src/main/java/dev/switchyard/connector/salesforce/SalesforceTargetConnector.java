@@ -96,7 +96,8 @@ public class SalesforceTargetConnector implements TargetConnector, ApiMetered {
         }
         List<WriteResult> written = (rows.size() > this.properties.bulkIngestThreshold())
                 ? new BulkIngest(this.client, this.properties).write(describe.name(), operation, externalId, rows)
-                : new SObjectCollections(this.client).write(describe.name(), operation, externalId, rows);
+                : new SObjectCollections(this.client, this.properties).write(describe.name(), operation, externalId,
+                        rows);
         if (refused.isEmpty()) {
             return written;
         }
@@ -178,7 +179,8 @@ public class SalesforceTargetConnector implements TargetConnector, ApiMetered {
 
     @Override
     public List<RowRejection> patch(String object, String idField, Map<String, Map<String, Object>> values) {
-        return values.isEmpty() ? List.of() : new SObjectCollections(this.client).patch(fields(object).name(), values);
+        return values.isEmpty() ? List.of()
+                : new SObjectCollections(this.client, this.properties).patch(fields(object).name(), values);
     }
 
     @Override
@@ -232,7 +234,8 @@ public class SalesforceTargetConnector implements TargetConnector, ApiMetered {
 
     @Override
     public List<RowRejection> delete(String object, String idField, Collection<String> targetIds) {
-        return targetIds.isEmpty() ? List.of() : new SObjectCollections(this.client).delete(List.copyOf(targetIds));
+        return targetIds.isEmpty() ? List.of()
+                : new SObjectCollections(this.client, this.properties).delete(List.copyOf(targetIds));
     }
 
     @Override

@@ -76,6 +76,25 @@ class SalesforceClientTests {
     }
 
     @Test
+    void sendsRecordsRefusedWithUnableToLockRowAgainAlone() {
+        try (SalesforceTargetConnector target = SalesforceTesting.target(this.org, SalesforceTesting.properties(),
+                new RecordingMeter())) {
+            this.org.lockNextSaves(2);
+            List<WriteResult> results = target.write("Account", "Legacy_Id__c",
+                    SalesforceTargetConnectorTests.accounts(0, 5), WriteMode.UPSERT);
+            assertThat(results).allMatch(WriteResult::written);
+            assertThat(target.client().retries()).isEqualTo(1);
+            assertThat(this.org.calls("PATCH /composite/sobjects/Account/Legacy_Id__c")).isEqualTo(2);
+            this.org.lockNextSaves(100);
+            assertThat(target.write("Account", "Legacy_Id__c", SalesforceTargetConnectorTests.accounts(5, 1),
+                    WriteMode.UPSERT))
+                .singleElement()
+                .satisfies((r) -> assertThat(r.code()).isEqualTo("UNABLE_TO_LOCK_ROW"));
+            assertThat(target.client().retries()).as("bounded: 3 more").isEqualTo(4);
+        }
+    }
+
+    @Test
     void givesUpAfterTheBoundedRetriesAsTargetUnavailableOrAsASourceFailure() {
         try (SalesforceTargetConnector target = SalesforceTesting.target(this.org, SalesforceTesting.properties(),
                 new RecordingMeter())) {
@@ -115,6 +134,30 @@ class SalesforceClientTests {
             assertThat(target.write("Account", "Legacy_Id__c", SalesforceTargetConnectorTests.accounts(0, 1),
                     WriteMode.UPSERT))
                 .allMatch(WriteResult::written);
+        }
+    }
+
+    @Test
+    void goesOnAfterRequestLimitExceededWhenTheMeterWaitsForTheBudget() {
+        RecordingMeter meter = new RecordingMeter() {
+            @Override
+            public void beforeCall(String kind) {
+                super.beforeCall(kind);
+                if (this.usage != null && this.usage.remaining() == 0) {
+                    // a meter that waits: the budget comes back while it waits
+                    SalesforceClientTests.this.org.resetBudget();
+                    this.usage = null;
+                }
+            }
+        };
+        try (SalesforceTargetConnector target = SalesforceTesting.target(this.org, SalesforceTesting.properties(),
+                meter)) {
+            assertThat(target.count("Account")).isEqualTo(83);
+            this.org.exhaustBudget();
+            List<WriteResult> results = target.write("Account", "Legacy_Id__c",
+                    SalesforceTargetConnectorTests.accounts(0, 3), WriteMode.UPSERT);
+            assertThat(results).allMatch(WriteResult::written);
+            assertThat(this.org.calls("PATCH /composite/sobjects/Account")).as("refused once, then made").isEqualTo(2);
         }
     }
 

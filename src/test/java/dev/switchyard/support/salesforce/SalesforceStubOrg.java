@@ -257,6 +257,17 @@ public final class SalesforceStubOrg implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the next record saves fail with {@code UNABLE_TO_LOCK_ROW}, as when another
+     * transaction holds the rows.
+     * @param saves how many saves
+     */
+    public void lockNextSaves(int saves) {
+        synchronized (this.api.state) {
+            this.api.state.lockedSaves = saves;
+        }
+    }
+
     /** Refuses the Tooling API, as for a user without "View Setup". */
     public void forbidTooling() {
         synchronized (this.api.state) {

@@ -32,6 +32,8 @@ final class StubOrgState {
 
     Instant fixedNow;
 
+    int lockedSaves;
+
     Instant now() {
         return (this.fixedNow != null) ? this.fixedNow : Instant.now();
     }
@@ -89,6 +91,10 @@ final class StubOrgState {
      * @throws StubError for a refused record, with Salesforce's status code
      */
     String save(StubObject object, String id, Map<String, Object> given) {
+        if (this.lockedSaves > 0) {
+            this.lockedSaves--;
+            throw new StubError(400, "UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record|");
+        }
         Map<String, Map<String, Object>> table = table(object.name());
         Map<String, Object> existing = (id != null) ? table.get(id) : null;
         if (id != null && (existing == null || Boolean.TRUE.equals(existing.get("IsDeleted")))) {
