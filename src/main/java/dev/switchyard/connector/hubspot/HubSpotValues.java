@@ -78,7 +78,8 @@ final class HubSpotValues {
     }
 
     /**
-     * @param text a HubSpot date-time: ISO-8601 or epoch milliseconds
+     * @param text a HubSpot date-time: ISO-8601, epoch milliseconds, or a date (midnight
+     * UTC)
      * @return the instant
      * @throws DateTimeParseException or NumberFormatException when it is neither
      */
@@ -86,6 +87,9 @@ final class HubSpotValues {
         String trimmed = text.trim();
         if (!trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)) {
             return Instant.ofEpochMilli(Long.parseLong(trimmed));
+        }
+        if (trimmed.length() == 10) {
+            return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
         return OffsetDateTime.parse(trimmed).toInstant();
     }
