@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,10 +75,11 @@ final class BatchWriter {
                 throw ex;
             }
             HubSpotError error = ex.error();
-            if (batch.size() == 1 || wholeChunk(error)) {
+            if (batch.size() == 1 || everyRecordSets(batch, error.properties())) {
+                String column = error.properties().isEmpty() ? null : error.properties().get(0);
                 for (Input input : batch) {
-                    results.put(input.index, WriteResult.rejected(input.record.sourceId(), null, null, error.category(),
-                            error.describe()));
+                    results.put(input.index, WriteResult.rejected(input.record.sourceId(), null, column,
+                            error.category(), error.describe()));
                 }
                 return;
             }
@@ -185,9 +185,13 @@ final class BatchWriter {
         return rounds;
     }
 
-    private static boolean wholeChunk(HubSpotError error) {
-        String text = error.describe().toLowerCase(Locale.ROOT);
-        return text.contains("does not exist") || text.contains("property_doesnt_exist");
+    /**
+     * Whether a refusal naming properties concerns every record of the batch (a property
+     * the portal lacks, mapped for all records): then halving would not isolate anyone.
+     */
+    private static boolean everyRecordSets(List<Input> batch, List<String> properties) {
+        return !properties.isEmpty()
+                && batch.stream().allMatch((input) -> properties.stream().anyMatch(input.record.values()::containsKey));
     }
 
     private static String keyOf(TargetRecord record, String field) {

@@ -17,12 +17,14 @@ import tools.jackson.databind.JsonNode;
  * {@code TEN_SECONDLY_ROLLING}, …), or null
  * @param details the messages of {@code errors[]}, if any
  * @param correlationId HubSpot's correlation id, for support, or null
+ * @param properties the properties {@code errors[].context.propertyName} names, if any
  */
 public record HubSpotError(int status, String category, String message, String policyName, List<String> details,
-        String correlationId) {
+        String correlationId, List<String> properties) {
 
     public HubSpotError {
         details = List.copyOf(details);
+        properties = List.copyOf(properties);
     }
 
     /**
@@ -38,10 +40,17 @@ public record HubSpotError(int status, String category, String message, String p
             if (raw != null && raw.length() > 300) {
                 raw = raw.substring(0, 300) + "…";
             }
-            return new HubSpotError(status, null, raw, null, List.of(), null);
+            return new HubSpotError(status, null, raw, null, List.of(), null, List.of());
         }
         List<String> details = new ArrayList<>();
+        List<String> properties = new ArrayList<>();
         for (JsonNode error : body.path("errors")) {
+            for (JsonNode property : error.path("context").path("propertyName")) {
+                String name = Json.text(property);
+                if (name != null && !properties.contains(name)) {
+                    properties.add(name);
+                }
+            }
             String detail = Json.text(error.path("message"));
             if (detail != null && !details.contains(detail)) {
                 details.add(detail);
@@ -52,7 +61,7 @@ public record HubSpotError(int status, String category, String message, String p
             category = Json.text(body.path("errorType"));
         }
         return new HubSpotError(status, category, Json.text(body.path("message")), Json.text(body.path("policyName")),
-                details, Json.text(body.path("correlationId")));
+                details, Json.text(body.path("correlationId")), properties);
     }
 
     /**
@@ -63,6 +72,9 @@ public record HubSpotError(int status, String category, String message, String p
         StringBuilder out = new StringBuilder("HTTP ").append(this.status);
         if (this.category != null) {
             out.append(' ').append(this.category);
+        }
+        if (this.policyName != null) {
+            out.append(" (").append(this.policyName).append(')');
         }
         if (this.message != null) {
             out.append(": ").append(this.message);

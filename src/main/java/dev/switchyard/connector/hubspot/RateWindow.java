@@ -50,12 +50,13 @@ final class RateWindow {
         long until = this.blockedUntil;
         purge(this.calls, now, this.interval);
         if (this.calls.size() >= this.max || this.remaining <= 0) {
-            until = Math.max(until, (this.calls.isEmpty() ? now : this.calls.peekFirst()) + this.interval);
+            until = Math.max(until,
+                    (this.calls.isEmpty() ? now : this.calls.peekFirst()) + this.interval + margin(this.interval));
         }
         if (search) {
             purge(this.searches, now, SECOND);
             if (this.searches.size() >= this.searchesPerSecond) {
-                until = Math.max(until, this.searches.peekFirst() + SECOND);
+                until = Math.max(until, this.searches.peekFirst() + SECOND + margin(SECOND));
             }
         }
         if (until > now) {
@@ -113,6 +114,14 @@ final class RateWindow {
      */
     Duration waited() {
         return Duration.ofNanos(this.waited);
+    }
+
+    /**
+     * The portal counts a call when it arrives, a little after it was sent: a tenth of
+     * the window (at most 250 ms) is kept as a margin.
+     */
+    private static long margin(long span) {
+        return Math.min(span / 10, 250_000_000L);
     }
 
     static Long number(HttpHeaders headers, String name) {
