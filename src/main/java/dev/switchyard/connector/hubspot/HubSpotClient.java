@@ -34,6 +34,10 @@ import org.springframework.web.client.RestClient;
  */
 public class HubSpotClient {
 
+    /** The calls that change the portal: a lost answer leaves them in doubt. */
+    private static final java.util.regex.Pattern WRITES = java.util.regex.Pattern
+        .compile("/batch/(create|update|upsert|archive|associate/default)$");
+
     private final RestClient rest;
 
     private final JsonMapper json;
@@ -148,7 +152,7 @@ public class HubSpotClient {
                     new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)), true);
         }
         catch (ResourceAccessException ex) {
-            boolean write = method == HttpMethod.POST && "batch".equals(kind);
+            boolean write = method == HttpMethod.POST && WRITES.matcher(path).find();
             throw new Transient(
                     "HubSpot at " + this.settings.baseUrl() + " cannot be reached (" + rootMessage(ex) + ")",
                     write && !(rootCause(ex) instanceof java.net.ConnectException));
@@ -191,8 +195,8 @@ public class HubSpotClient {
     }
 
     private static boolean isSecondly(HubSpotError error) {
-        return (error.policyName() != null && error.policyName().toUpperCase().contains("SECONDLY")
-                && !error.policyName().toUpperCase().contains("TEN_"))
+        return (error.policyName() != null && error.policyName().toUpperCase(java.util.Locale.ROOT).contains("SECONDLY")
+                && !error.policyName().toUpperCase(java.util.Locale.ROOT).contains("TEN_"))
                 || (error.message() != null && error.message().contains("secondly limit"));
     }
 

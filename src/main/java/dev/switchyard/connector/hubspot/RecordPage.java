@@ -28,6 +28,8 @@ final class RecordPage {
 
     private final HubSpotClient client;
 
+    private final java.util.Set<String> refused = new java.util.HashSet<>();
+
     RecordPage(ObjectSchema schema, List<String> associated, AssociationReader associations, HubSpotClient client) {
         this.schema = schema;
         this.associated = associated;
@@ -68,7 +70,7 @@ final class RecordPage {
         }
         Map<String, Map<String, List<Association>>> linked = new LinkedHashMap<>();
         for (String to : this.associated) {
-            linked.put(to, this.associations.read(this.schema.name(), to, ids));
+            linked.put(to, associations(to, ids, where, sink));
         }
         for (int i = 0; i < records.size(); i++) {
             if (sink.cancelled()) {
@@ -77,6 +79,30 @@ final class RecordPage {
             sink.accept(record(records.get(i), ids.get(i), linked, where));
         }
         return records.size();
+    }
+
+    /**
+     * Reads the associations to one object; when the portal refuses them (the token lacks
+     * the other object's scope), says so once and reads the rest without them.
+     */
+    private Map<String, List<Association>> associations(String to, List<String> ids, String where,
+            ExtractionSink sink) {
+        if (this.refused.contains(to)) {
+            return Map.of();
+        }
+        try {
+            return this.associations.read(this.schema.name(), to, ids);
+        }
+        catch (HubSpotApiException ex) {
+            if (ex.status() != 400 && ex.status() != 403 && ex.status() != 404) {
+                throw ex;
+            }
+            this.refused.add(to);
+            sink.problem(new ExtractionProblem(this.schema.name(), where, AssociationFields.listField(to),
+                    "The associations to " + to + " cannot be read, so the records carry none: " + ex.getMessage(),
+                    null));
+            return Map.of();
+        }
     }
 
     private SourceRecord record(JsonNode result, String id, Map<String, Map<String, List<Association>>> linked,

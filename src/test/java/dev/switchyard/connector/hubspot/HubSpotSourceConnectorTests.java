@@ -79,6 +79,26 @@ class HubSpotSourceConnectorTests {
     }
 
     @Test
+    void readsRecordsWithoutTheAssociationsToAnObjectTheTokenHasNoScopeFor() {
+        Map<String, String> ids = MashmatrixPortal.seed(this.portal);
+        this.portal.withoutScope("deals");
+        try (HubSpotSourceConnector source = Portals.source(this.portal, HubSpotProperties.defaults(),
+                new Portals.CountingMeter())) {
+            Portals.Collected contacts = Portals.extract(source, "contacts", ExtractWindow.full());
+
+            assertThat(contacts.records).hasSize(133);
+            assertThat(contacts.records).allSatisfy((r) -> assertThat(r.values().get("associations_deals")).isNull());
+            assertThat(contacts.records).extracting((r) -> r.values().get("associations_companies_primary"))
+                .doesNotContainNull()
+                .isSubsetOf(ids.values());
+            assertThat(contacts.problems).singleElement().satisfies((p) -> {
+                assertThat(p.field()).isEqualTo("associations_deals");
+                assertThat(p.message()).contains("associations to deals cannot be read").contains("MISSING_SCOPES");
+            });
+        }
+    }
+
+    @Test
     void readsEveryPageOfTheRealExportWithEachContactsPrimaryCompanyAndEveryAssociation() {
         Map<String, String> ids = MashmatrixPortal.seed(this.portal);
         String contactId = ids.get(MashmatrixPortal.contacts().get(0).get("legacy_id"));
