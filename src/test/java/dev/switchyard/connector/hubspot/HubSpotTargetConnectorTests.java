@@ -94,10 +94,16 @@ class HubSpotTargetConnectorTests {
     @Test
     void createsWithoutMatchKeyAndUpdatesByUniquePropertyRejectingUnknownKeys() {
         try (HubSpotTargetConnector target = Portals.target(this.portal, new Portals.CountingMeter())) {
-            List<TargetRecord> companies = companies().subList(0, 3);
+            List<TargetRecord> companies = new ArrayList<>(companies().subList(0, 4));
+            companies.set(2, with(companies.get(2), "industry", "Aerospace"));
             List<WriteResult> created = target.write("companies", null, companies, WriteMode.CREATE);
-            assertThat(created).extracting(WriteResult::outcome).containsOnly(Outcome.CREATED);
-            assertThat(created).extracting(WriteResult::targetId).doesNotContainNull().doesNotHaveDuplicates();
+            assertThat(created).extracting(WriteResult::outcome)
+                .containsExactly(Outcome.CREATED, Outcome.CREATED, Outcome.REJECTED, Outcome.CREATED);
+            assertThat(created.get(2).column()).isEqualTo("industry");
+            assertThat(created.get(2).message()).contains("Aerospace was not one of the allowed options");
+            assertThat(created).extracting(WriteResult::targetId).containsNull().doesNotHaveDuplicates();
+            assertThat(this.portal.records("companies")).extracting((r) -> r.get("legacy_id"))
+                .containsExactly(companies.get(0).sourceId(), companies.get(1).sourceId(), companies.get(3).sourceId());
 
             List<TargetRecord> updates = List.of(with(companies.get(0), "city", "Osaka"),
                     with(with(companies.get(1), "legacy_id", "001NOPE"), "city", "Kyoto"));
