@@ -16,7 +16,8 @@ import org.springframework.web.util.UriUtils;
  * Reads the associations of a page of records with the v4 batch read, one call per
  * associated object (contract §2.7): every associated record with each of its types and
  * labels. Records without associations are absent from the answer (HubSpot names them in
- * a 207's errors).
+ * a 207's errors); a record with more associations than one answer holds (500) has the
+ * rest read page by page from its own association list.
  */
 final class AssociationReader {
 
@@ -51,14 +52,27 @@ final class AssociationReader {
                 continue;
             }
             List<Association> list = found.computeIfAbsent(fromId, (k) -> new ArrayList<>());
-            for (JsonNode target : result.path("to")) {
-                String toId = Json.text(target.path("toObjectId"));
-                for (JsonNode type : target.path("associationTypes")) {
-                    list.add(new Association(to, toId, type.path("typeId").asInt(), Json.text(type.path("label"))));
-                }
+            add(list, to, result.path("to"));
+            String after = Json.text(result.path("paging").path("next").path("after"));
+            while (after != null) {
+                HubSpotResponse page = this.client.get("associations",
+                        "reading more associations of " + from + " " + fromId + " to " + to,
+                        "/crm/v4/objects/" + segment(from) + "/" + segment(fromId) + "/associations/" + segment(to)
+                                + "?limit=500&after=" + UriUtils.encodeQueryParam(after, "UTF-8"));
+                add(list, to, page.body().path("results"));
+                after = Json.text(page.body().path("paging").path("next").path("after"));
             }
         }
         return found;
+    }
+
+    private static void add(List<Association> list, String to, JsonNode targets) {
+        for (JsonNode target : targets) {
+            String toId = Json.text(target.path("toObjectId"));
+            for (JsonNode type : target.path("associationTypes")) {
+                list.add(new Association(to, toId, type.path("typeId").asInt(), Json.text(type.path("label"))));
+            }
+        }
     }
 
     static String segment(String value) {

@@ -137,6 +137,27 @@ class HubSpotSourceConnectorTests {
     }
 
     @Test
+    void readsEveryAssociationOfACompanyWithMoreThanOneAnswerOfThem() {
+        Map<String, String> ids = MashmatrixPortal.seed(this.portal);
+        this.portal.associationPageSize(3);
+        Map<String, Long> contactsPerCompany = new java.util.HashMap<>();
+        MashmatrixPortal.contacts().forEach((c) -> contactsPerCompany.merge(ids.get(c.get("_account")), 1L, Long::sum));
+        try (HubSpotSourceConnector source = Portals.source(this.portal,
+                Portals.properties(Map.of("companies", List.of("contacts")), 200, 10_000, 4),
+                new Portals.CountingMeter())) {
+            Portals.Collected companies = Portals.extract(source, "companies", ExtractWindow.full());
+
+            assertThat(contactsPerCompany.values()).anyMatch((n) -> n > 3);
+            for (SourceRecord company : companies.records) {
+                String list = (String) company.values().get("associations_contacts");
+                long typeTwoEighty = (list == null) ? 0 : list.split("\"typeId\":280").length - 1;
+                assertThat(typeTwoEighty).as(company.id()).isEqualTo(contactsPerCompany.getOrDefault(company.id(), 0L));
+            }
+            assertThat(this.portal.calls()).containsKey("v4 list");
+        }
+    }
+
+    @Test
     void readsADeltaOfMoreThanTenThousandChangesInSlicesWithoutMissingOrRepeatingAny() {
         Instant since = Instant.parse("2026-03-01T00:00:00Z");
         for (int i = 0; i < 120; i++) {

@@ -46,6 +46,9 @@ public final class HubSpotStubPortal implements AutoCloseable {
 
     private static final Pattern OBJECTS = Pattern.compile("/crm/v3/objects/([^/]+)(/search|/batch/(\\w+))?");
 
+    private static final Pattern RECORD_ASSOCIATIONS = Pattern
+        .compile("/crm/v4/objects/([^/]+)/([^/]+)/associations/([^/]+)");
+
     private static final Pattern PROPERTIES = Pattern.compile("/crm/v3/properties/([^/]+)");
 
     private static final Pattern ASSOCIATIONS = Pattern
@@ -174,6 +177,14 @@ public final class HubSpotStubPortal implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /**
+     * Sets how many associated records one answer holds (HubSpot: 500), so that paging
+     * shows with few records.
+     */
+    public synchronized void associationPageSize(int size) {
+        this.associations.pageSize = size;
     }
 
     /**
@@ -334,6 +345,13 @@ public final class HubSpotStubPortal implements AutoCloseable {
                 return guarded(type, () -> this.objects.batch(type, objectPath.group(3), body(request)),
                         "POST batch/" + objectPath.group(3));
             }
+        }
+        Matcher recordAssociations = RECORD_ASSOCIATIONS.matcher(path);
+        if (recordAssociations.matches() && method.equals("GET")) {
+            String from = recordAssociations.group(1);
+            String to = recordAssociations.group(3);
+            return guarded(from, () -> guarded(to, () -> this.associations.list(from, recordAssociations.group(2), to,
+                    Integer.parseInt(query.getOrDefault("after", "0"))), "v4 list"), "v4 list");
         }
         if (associationPath.matches()) {
             String from = associationPath.group(1);

@@ -21,6 +21,9 @@ final class PortalAssociations {
 
     private final PortalState state;
 
+    /** Associated records per answer (HubSpot: 500). */
+    int pageSize = 500;
+
     PortalAssociations(PortalState state) {
         this.state = state;
     }
@@ -48,34 +51,14 @@ final class PortalAssociations {
         List<String> without = new ArrayList<>();
         for (JsonNode input : request.path("inputs")) {
             String id = input.path("id").asString();
-            Map<Long, List<Link>> byTarget = new LinkedHashMap<>();
-            for (Link link : this.state.links) {
-                if (link.from().equals(from) && link.to().equals(to) && Long.toString(link.fromId()).equals(id)
-                        && this.state.live(to, Long.toString(link.toId())) != null) {
-                    byTarget.computeIfAbsent(link.toId(), (k) -> new ArrayList<>()).add(link);
-                }
-            }
+            Map<Long, List<Link>> byTarget = targets(from, id, to);
             if (byTarget.isEmpty()) {
                 without.add(id);
                 continue;
             }
             ObjectNode result = results.addObject();
             result.putObject("from").put("id", id);
-            ArrayNode targets = result.putArray("to");
-            byTarget.forEach((toId, links) -> {
-                ObjectNode target = targets.addObject().put("toObjectId", toId);
-                ArrayNode types = target.putArray("associationTypes");
-                for (Link link : links) {
-                    ObjectNode type = types.addObject().put("category", link.category()).put("typeId", link.typeId());
-                    String label = this.state.label(from, to, link.typeId());
-                    if (label != null) {
-                        type.put("label", label);
-                    }
-                    else {
-                        type.putNull("label");
-                    }
-                }
-            });
+            page(result, "to", from, to, byTarget, 0);
         }
         if (!without.isEmpty()) {
             body.put("numErrors", 1);
@@ -85,6 +68,53 @@ final class PortalAssociations {
             return new Answer(207, body);
         }
         return Answer.ok(body);
+    }
+
+    /**
+     * The associations of one record after the first page: {@code GET
+     * /crm/v4/objects/{from}/{id}/associations/{to}?after=}.
+     */
+    Answer list(String from, String id, String to, int after) {
+        ObjectNode body = JSON.createObjectNode();
+        page(body, "results", from, to, targets(from, id, to), after);
+        return Answer.ok(body);
+    }
+
+    private Map<Long, List<Link>> targets(String from, String id, String to) {
+        Map<Long, List<Link>> byTarget = new LinkedHashMap<>();
+        for (Link link : this.state.links) {
+            if (link.from().equals(from) && link.to().equals(to) && Long.toString(link.fromId()).equals(id)
+                    && this.state.live(to, Long.toString(link.toId())) != null) {
+                byTarget.computeIfAbsent(link.toId(), (k) -> new ArrayList<>()).add(link);
+            }
+        }
+        return byTarget;
+    }
+
+    /**
+     * Writes one page of associated records (at most {@link #pageSize}) with its paging.
+     */
+    private void page(ObjectNode into, String field, String from, String to, Map<Long, List<Link>> byTarget,
+            int after) {
+        ArrayNode targets = into.putArray(field);
+        List<Map.Entry<Long, List<Link>>> entries = new ArrayList<>(byTarget.entrySet());
+        for (int i = after; i < Math.min(entries.size(), after + this.pageSize); i++) {
+            ObjectNode target = targets.addObject().put("toObjectId", entries.get(i).getKey());
+            ArrayNode types = target.putArray("associationTypes");
+            for (Link link : entries.get(i).getValue()) {
+                ObjectNode type = types.addObject().put("category", link.category()).put("typeId", link.typeId());
+                String label = this.state.label(from, to, link.typeId());
+                if (label != null) {
+                    type.put("label", label);
+                }
+                else {
+                    type.putNull("label");
+                }
+            }
+        }
+        if (after + this.pageSize < entries.size()) {
+            into.putObject("paging").putObject("next").put("after", Integer.toString(after + this.pageSize));
+        }
     }
 
     Answer create(String from, String to, JsonNode request) {
