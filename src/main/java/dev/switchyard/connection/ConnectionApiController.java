@@ -70,7 +70,11 @@ class ConnectionApiController {
     @Operation(summary = "Create a connection from settings",
             description = "JSON: {\"role\":\"target\",\"environment\":\"sandbox\",\"type\":\"jdbc\",\"url\",\"username\","
                     + "\"password\",\"schema\"} or, for files already on the server, {\"role\":\"source\",\"type\":\"csv\","
-                    + "\"folder\":\"/path/under/an/import/root\"}. 201 with what was found; 409 when the project already "
+                    + "\"folder\":\"/path/under/an/import/root\"} or, for a CRM, {\"role\",\"environment\",\"type\":"
+                    + "\"salesforce\"|\"hubspot\",\"name\",\"settings\":{…}} (Salesforce: loginUrl, authFlow "
+                    + "client-credentials|jwt-bearer, clientId, clientSecret or username and privateKey, apiVersion, "
+                    + "apiBudgetPercent; HubSpot: baseUrl, accessToken, apiBudgetPercent; secrets are stored encrypted and "
+                    + "never returned). 201 with what was found; 409 when the project already "
                     + "has a source or the environment a target; 422 with the exact reason when it cannot be read.")
     ResponseEntity<ConnectionJson> create(@PathVariable Long projectId, @RequestBody ConnectionRequest request) {
         this.access.require(projectId, ProjectRole.ANALYST);
@@ -146,7 +150,7 @@ class ConnectionApiController {
                 .findFirst()
                 .orElse(null);
         }
-        return ConnectionJson.of(connection, environment, check);
+        return ConnectionJson.of(connection, environment, check, this.connections.budget(connection));
     }
 
     private static void putIfText(Map<String, String> options, String key, String value) {

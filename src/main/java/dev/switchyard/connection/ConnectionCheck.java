@@ -2,6 +2,7 @@ package dev.switchyard.connection;
 
 import java.util.List;
 
+import dev.switchyard.connector.ApiUsage;
 import dev.switchyard.connector.ExtractionProblem;
 
 /**
@@ -12,8 +13,39 @@ import dev.switchyard.connector.ExtractionProblem;
  * @param summary one sentence: what was found, or exactly why it failed
  * @param objects the objects found, with their field counts
  * @param problems what could not be read
+ * @param usage a CRM's API usage in its current period (calls used and allowed), as it
+ * reported it during the test; null for files and databases
  */
-public record ConnectionCheck(boolean ok, String summary, List<FoundObject> objects, List<ExtractionProblem> problems) {
+public record ConnectionCheck(boolean ok, String summary, List<FoundObject> objects, List<ExtractionProblem> problems,
+        ApiUsage usage) {
+
+    /**
+     * A check without API usage.
+     * @param ok whether the system could be read
+     * @param summary what was found, or why it failed
+     * @param objects the objects found
+     * @param problems what could not be read
+     */
+    public ConnectionCheck(boolean ok, String summary, List<FoundObject> objects, List<ExtractionProblem> problems) {
+        this(ok, summary, objects, problems, null);
+    }
+
+    /**
+     * @param percent the project's share of the daily limit, in percent
+     * @return this check, its summary stating the API usage found and the share the
+     * project may use
+     */
+    ConnectionCheck withUsage(int percent) {
+        if (this.usage == null) {
+            return this;
+        }
+        ApiUsage usage = this.usage;
+        String text = String.format(java.util.Locale.ROOT,
+                "; API usage: %,d of %,d calls used in the provider's daily period, %,d left; this project may use "
+                        + "%d%% of the limit (%,d calls a day)",
+                usage.used(), usage.max(), usage.remaining(), percent, usage.max() * percent / 100);
+        return new ConnectionCheck(this.ok, this.summary + text, this.objects, this.problems, usage);
+    }
 
     /** Problems spelled out in the summary; the others are counted. */
     static final int PROBLEMS_IN_SUMMARY = 3;

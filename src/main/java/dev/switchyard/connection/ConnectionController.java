@@ -72,7 +72,9 @@ class ConnectionController {
                     "Connected '" + created.connection().getName() + "'. " + created.check().summary() + ".");
             return "redirect:/projects/" + projectId + "/connections";
         }
-        catch (InvalidInputException ex) {
+        catch (InvalidInputException refused) {
+            InvalidInputException ex = new InvalidInputException(form.formField(refused.getField()),
+                    refused.getMessage());
             if ("target".equalsIgnoreCase(form.getRole())) {
                 fill(projectId, model, new ConnectionForm(), form);
                 model.addAttribute("targetError", ex.getMessage());
@@ -173,6 +175,17 @@ class ConnectionController {
         model.addAttribute("form", sourceForm);
         model.addAttribute("targetForm", targetForm);
         model.addAttribute("uploadLimitMb", this.connections.uploadLimit() / (1024 * 1024));
+        model.addAttribute("crmSources", this.connections.crmTypes(ConnectionRole.SOURCE));
+        model.addAttribute("crmTargets", this.connections.crmTypes(ConnectionRole.TARGET));
+        Map<Long, ApiBudgets.Budget> budgets = new LinkedHashMap<>();
+        if (source != null && source.getType().isCrm()) {
+            budgets.put(source.getId(), this.connections.budget(source));
+        }
+        targets.values()
+            .stream()
+            .filter((t) -> t != null && t.getType().isCrm())
+            .forEach((t) -> budgets.put(t.getId(), this.connections.budget(t)));
+        model.addAttribute("budgets", budgets);
     }
 
 }

@@ -28,11 +28,17 @@ final class ConnectionNames {
      * @param environment the target's environment, or null
      * @param filename the upload's name, or null
      * @param request what was asked for
+     * @param crm a CRM connection's checked settings, or null
      * @return the name to store
      * @throws InvalidInputException when the given name is too long
      */
     static String of(ConnectionRole role, ConnectorType type, String environment, String filename,
             ConnectionRequest request) {
+        return of(role, type, environment, filename, request, null);
+    }
+
+    static String of(ConnectionRole role, ConnectorType type, String environment, String filename,
+            ConnectionRequest request, CrmSettings.Parsed crm) {
         if (request.name() != null && !request.name().isBlank()) {
             String name = request.name().trim();
             if (name.length() > LIMIT) {
@@ -41,7 +47,13 @@ final class ConnectionNames {
             return name;
         }
         String name;
-        if (type == ConnectorType.JDBC) {
+        if (crm != null) {
+            String url = crm.options().getOrDefault("loginUrl", crm.options().get("baseUrl"));
+            name = ((role == ConnectionRole.TARGET) ? environment + " target: " : "")
+                    + ((type == ConnectorType.SALESFORCE) ? "Salesforce at " : "HubSpot at ")
+                    + java.net.URI.create(url).getAuthority();
+        }
+        else if (type == ConnectorType.JDBC) {
             name = ((role == ConnectionRole.TARGET) ? environment + " target: " : "") + database(request.url());
         }
         else {

@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import dev.switchyard.admin.CurrentUser;
 import dev.switchyard.audit.AuditLog;
+import dev.switchyard.connector.ApiMetered;
+import dev.switchyard.connector.ApiUsage;
 import dev.switchyard.connector.ConnectionSettings;
 import dev.switchyard.connector.ConnectorException;
 import dev.switchyard.connector.ConnectorRegistry;
@@ -61,9 +63,12 @@ public class ConnectionService {
 
     private final List<Path> importRoots;
 
+    private final ApiBudgets budgets;
+
     ConnectionService(DataConnectionRepository connections, ProjectService projects, ConnectorRegistry registry,
             SecretCipher cipher, UploadStore uploads, DictionaryStore dictionary, AuditLog audit, Clock clock,
-            SwitchyardProperties properties, org.springframework.core.env.Environment environment) {
+            SwitchyardProperties properties, org.springframework.core.env.Environment environment, ApiBudgets budgets) {
+        this.budgets = budgets;
         this.connections = connections;
         this.projects = projects;
         this.registry = registry;
@@ -90,6 +95,9 @@ public class ConnectionService {
         this.projects.get(projectId);
         ConnectionRole role = parse("role", () -> ConnectionRole.parse(request.role()));
         ConnectorType type = parse("type", () -> ConnectorType.parse(request.type()));
+        if (role == ConnectionRole.SOURCE && !this.registry.supports(type)) {
+            throw new InvalidInputException("type", "This installation cannot read " + type.key() + " connections");
+        }
         Long environmentId = null;
         String environmentName = null;
         if (role == ConnectionRole.TARGET) {
@@ -109,11 +117,20 @@ public class ConnectionService {
             throw new ConflictException("role",
                     "This project already has a source connection: upload new files to it instead");
         }
-        String name = ConnectionNames.of(role, type, environmentName, filename, request);
+        CrmSettings.Parsed crm = type.isCrm() ? CrmSettings.parse(type, request.settings()) : null;
+        String name = ConnectionNames.of(role, type, environmentName, filename, request, crm);
         DataConnection connection = new DataConnection(projectId, role, environmentId, type, name, this.clock.instant(),
                 CurrentUser.require().getUsername());
         Map<String, String> options = new LinkedHashMap<>(request.options());
-        if (type == ConnectorType.JDBC) {
+        if (crm != null) {
+            if (upload != null) {
+                throw new InvalidInputException("file", "A " + type.key() + " connection takes no file");
+            }
+            options.clear();
+            options.putAll(crm.options());
+            connection.setSecretCipher(this.cipher.encrypt(crm.secret()));
+        }
+        else if (type == ConnectorType.JDBC) {
             requireText("url", request.url(), "Give the JDBC URL, e.g. jdbc:postgresql://host:5432/crm");
             options.put("url", request.url().trim());
             putIfText(options, "username", request.username());
@@ -134,7 +151,7 @@ public class ConnectionService {
         try {
             if (upload != null) {
                 if (!type.isFileBased()) {
-                    throw new InvalidInputException("file", "A jdbc connection takes no file");
+                    throw new InvalidInputException("file", "A " + type.key() + " connection takes no file");
                 }
                 UploadStore.Stored stored = this.uploads.store(projectId, connection.getId(), filename, upload);
                 connection.setFilesDir(stored.files().toString());
@@ -142,7 +159,7 @@ public class ConnectionService {
             }
             check = check(connection);
             if (!check.ok()) {
-                throw new InvalidInputException((type == ConnectorType.JDBC) ? "url" : "file", check.summary());
+                throw new InvalidInputException(problemField(type), check.summary());
             }
             if (role == ConnectionRole.TARGET) {
                 storeTargetDictionary(connection);
@@ -240,16 +257,60 @@ public class ConnectionService {
      * @return what was found, or why it failed
      */
     public ConnectionCheck check(DataConnection connection) {
-        return check(settings(connection));
+        ConnectionCheck check = check(settings(connection));
+        return check.ok() ? check.withUsage(ApiBudgets.budgetPercent(connection)) : check;
+    }
+
+    /**
+     * @param connection a connection
+     * @return its API budget today, or null for files and databases
+     */
+    public ApiBudgets.Budget budget(DataConnection connection) {
+        return this.budgets.budget(connection);
+    }
+
+    /**
+     * @param role source or target
+     * @return the CRM types this installation can connect to in that role, as their API
+     * names ({@code salesforce}, {@code hubspot})
+     */
+    public List<String> crmTypes(ConnectionRole role) {
+        return Arrays.stream(ConnectorType.values())
+            .filter(ConnectorType::isCrm)
+            .filter((t) -> (role == ConnectionRole.SOURCE) ? this.registry.supports(t)
+                    : this.registry.supportsTarget(t))
+            .map(ConnectorType::key)
+            .toList();
+    }
+
+    /**
+     * @param connection a connection
+     * @return why it may make no API call now (its project's share or the provider's
+     * limit used up, as last reported), or null when it may
+     */
+    public dev.switchyard.connector.BudgetExhaustedException budgetRefusal(DataConnection connection) {
+        return this.budgets.refusal(connection);
+    }
+
+    private static String problemField(ConnectorType type) {
+        if (type == ConnectorType.SALESFORCE) {
+            return "loginUrl";
+        }
+        if (type == ConnectorType.HUBSPOT) {
+            return "accessToken";
+        }
+        return (type == ConnectorType.JDBC) ? "url" : "file";
     }
 
     private ConnectionCheck check(ConnectionSettings settings) {
         try (SourceConnector connector = this.registry.open(settings)) {
             SchemaSnapshot schema = connector.describe();
-            return ConnectionCheck.of(schema.objects()
+            ApiUsage usage = (connector instanceof ApiMetered metered) ? metered.probeUsage() : null;
+            ConnectionCheck found = ConnectionCheck.of(schema.objects()
                 .stream()
                 .map((o) -> new ConnectionCheck.FoundObject(o.name(), o.fields().size(), o.idField(), o.recordCount()))
                 .toList(), schema.problems());
+            return new ConnectionCheck(found.ok(), found.summary(), found.objects(), found.problems(), usage);
         }
         catch (ConnectorException ex) {
             return new ConnectionCheck(false, NulCharacters.strip(ex.getMessage()), List.of(), List.of());
@@ -278,7 +339,7 @@ public class ConnectionService {
             return check(connection);
         }
         catch (ConnectorException ex) {
-            throw new InvalidInputException("url", ex.getMessage());
+            throw new InvalidInputException(problemField(connection.getType()), ex.getMessage());
         }
     }
 
@@ -289,7 +350,8 @@ public class ConnectionService {
     public ConnectionSettings settings(DataConnection connection) {
         Path files = (connection.getFilesDir() != null) ? Path.of(connection.getFilesDir()) : null;
         return new ConnectionSettings(connection.getType(), files, connection.getOptions(),
-                this.cipher.decrypt(connection.getSecretCipher()), connection.getIdFields());
+                this.cipher.decrypt(connection.getSecretCipher()), connection.getIdFields(),
+                this.budgets.meter(connection));
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package dev.switchyard.connector;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A field as the source (or target) system declares it. Self-describing sources (JDBC)
@@ -20,9 +21,14 @@ import java.util.List;
  * @param referenceTo the object a declared foreign key points to, or null
  * @param picklistValues the allowed values when the system declares them (CHECK ... IN,
  * enum types, Salesforce picklists); empty otherwise
+ * @param attributes what else the system declares, for the dictionary to show (a CRM's
+ * precision and scale, external id, every object a polymorphic reference may point to,
+ * picklist entries with their active, restricted and dependent flags); empty for files
+ * and databases; values are JSON-ready (text, numbers, booleans, lists, maps)
  */
 public record FieldSchema(String name, String nativeType, FieldType type, Integer length, boolean required,
-        boolean unique, boolean generated, String referenceTo, List<String> picklistValues) {
+        boolean unique, boolean generated, String referenceTo, List<String> picklistValues,
+        Map<String, Object> attributes) {
 
     public FieldSchema {
         name = NulCharacters.strip(name);
@@ -30,6 +36,25 @@ public record FieldSchema(String name, String nativeType, FieldType type, Intege
         referenceTo = NulCharacters.strip(referenceTo);
         picklistValues = (picklistValues != null)
                 ? List.copyOf(picklistValues.stream().map(NulCharacters::strip).toList()) : List.of();
+        attributes = (attributes != null)
+                ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes)) : Map.of();
+    }
+
+    /**
+     * A field with nothing declared beyond the dictionary's own columns.
+     * @param name the name
+     * @param nativeType the system's type name, or null
+     * @param type the dictionary type, or null
+     * @param length the maximum length, or null
+     * @param required whether mandatory
+     * @param unique whether unique
+     * @param generated whether the system fills it
+     * @param referenceTo the referenced object, or null
+     * @param picklistValues the allowed values
+     */
+    public FieldSchema(String name, String nativeType, FieldType type, Integer length, boolean required, boolean unique,
+            boolean generated, String referenceTo, List<String> picklistValues) {
+        this(name, nativeType, type, length, required, unique, generated, referenceTo, picklistValues, Map.of());
     }
 
     /**

@@ -28,7 +28,7 @@ public final class SchemaDictionary {
             fields.add(declared(position++, field, field.name().equals(schema.idField())));
         }
         return new DictionaryObject(null, schema.name(), schema.origin(), schema.idField(), schema.recordCount(),
-                Map.of(), fields);
+                declared(schema.attributes()), fields);
     }
 
     static DictionaryField declared(int position, FieldSchema field, boolean isId) {
@@ -43,7 +43,18 @@ public final class SchemaDictionary {
         return new DictionaryField(position, field.name(), field.nativeType(), type, null,
                 (type != null) ? type : FieldType.TEXT, field.length(), null, field.required() || isId,
                 field.required(), field.unique() || isId, field.generated(), field.referenceTo(), false, null, null,
-                false, picklist, Map.of());
+                false, picklist, declared(field.attributes()));
     }
+
+    /**
+     * @param attributes what a system declares beyond the dictionary's columns
+     * @return a profile holding them under {@code declared}, or an empty one
+     */
+    public static Map<String, Object> declared(Map<String, Object> attributes) {
+        return attributes.isEmpty() ? Map.of() : Map.of(DECLARED, attributes);
+    }
+
+    /** The profile key under which a system's own declarations are kept. */
+    public static final String DECLARED = "declared";
 
 }

@@ -36,8 +36,11 @@ class ExtractionApiController {
 
     private final ProjectAccess access;
 
+    private final ExtractionBudget budget;
+
     ExtractionApiController(ExtractionService extractions, SnapshotLifecycle snapshots, StagingStore store,
-            ProjectAccess access) {
+            ProjectAccess access, ExtractionBudget budget) {
+        this.budget = budget;
         this.extractions = extractions;
         this.snapshots = snapshots;
         this.store = store;
@@ -63,6 +66,17 @@ class ExtractionApiController {
         Snapshot snapshot = this.extractions.start(projectId, (request != null) ? request.mode() : null);
         return ResponseEntity.created(URI.create("/api/v1/extractions/" + snapshot.getId()))
             .body(ExtractionJson.of(snapshot, List.of()));
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/extractions/budget-estimate")
+    @Operation(summary = "Before an extraction from a CRM: the API calls it needs against the budget left today",
+            description = "{\"type\",\"basedOn\",\"calls\",\"unknownObjects\",\"objects\":[{\"object\",\"records\","
+                    + "\"calls\"}],\"percent\",\"share\",\"callsToday\",\"left\",\"used\",\"max\",\"exceeds\","
+                    + "\"problem\"}; 404 when the source is not a CRM. exceeds=true is a warning: the extraction waits "
+                    + "for the budget on the way.")
+    ResponseEntity<ExtractionBudget.Estimate> budgetEstimate(@PathVariable Long projectId) {
+        this.access.requireView(projectId);
+        return ResponseEntity.of(this.budget.estimate(projectId));
     }
 
     @GetMapping("/api/v1/projects/{projectId}/extractions")

@@ -47,8 +47,11 @@ class ExtractionController {
 
     private final WorkspaceModel workspace;
 
+    private final ExtractionBudget budget;
+
     ExtractionController(ExtractionService extractions, SnapshotLifecycle snapshots, StagingStore store,
-            ConnectionService connections, ProjectAccess access, WorkspaceModel workspace) {
+            ConnectionService connections, ProjectAccess access, WorkspaceModel workspace, ExtractionBudget budget) {
+        this.budget = budget;
         this.extractions = extractions;
         this.snapshots = snapshots;
         this.store = store;
@@ -61,9 +64,22 @@ class ExtractionController {
     String list(@PathVariable Long projectId, @RequestParam(defaultValue = "0") int page, Model model) {
         this.workspace.fill(projectId, model, "extractions");
         model.addAttribute("hasSource", this.connections.source(projectId).isPresent());
+        model.addAttribute("crmSource",
+                this.connections.source(projectId).map((s) -> s.getType().isCrm()).orElse(false));
         model.addAttribute("hasCompleted", this.snapshots.latestUsable(projectId).isPresent());
         model.addAttribute("page", this.snapshots.list(projectId, PageRequest.of(Math.max(page, 0), 20)));
         return "extraction/list";
+    }
+
+    /**
+     * The API budget estimate of an extraction from a CRM, loaded after the page (it asks
+     * the source).
+     */
+    @GetMapping("/projects/{projectId}/extractions/budget-estimate")
+    String budgetEstimate(@PathVariable Long projectId, Model model) {
+        this.workspace.fill(projectId, model, "extractions");
+        model.addAttribute("estimate", this.budget.estimate(projectId).orElse(null));
+        return "extraction/_budget :: estimate";
     }
 
     @PostMapping("/projects/{projectId}/extractions")

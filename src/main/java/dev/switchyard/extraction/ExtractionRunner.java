@@ -13,9 +13,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.switchyard.audit.AuditLog;
+import dev.switchyard.connection.ApiBudgetProperties;
 import dev.switchyard.connection.ConnectionService;
 import dev.switchyard.scope.ScopeService;
 import dev.switchyard.connection.DataConnection;
+import dev.switchyard.connector.ConnectionSettings;
 import dev.switchyard.connector.ConnectorException;
 import dev.switchyard.connector.ConnectorRegistry;
 import dev.switchyard.connector.ExtractWindow;
@@ -69,9 +71,12 @@ class ExtractionRunner {
 
     private final ScopeService scope;
 
+    private final ApiBudgetProperties budgets;
+
     ExtractionRunner(SnapshotLifecycle snapshots, StagingStore store, ConnectionService connections,
             ConnectorRegistry registry, SnapshotAnalysis analysis, CancellationFlags flags, DataSource dataSource,
-            Clock clock, AuditLog audit, ScopeService scope) {
+            Clock clock, AuditLog audit, ScopeService scope, ApiBudgetProperties budgets) {
+        this.budgets = budgets;
         this.snapshots = snapshots;
         this.store = store;
         this.connections = connections;
@@ -107,7 +112,17 @@ class ExtractionRunner {
             }
             this.store.status(snapshotId, JobStatus.RUNNING.name(), this.clock.instant(), null, null);
             DataConnection connection = this.connections.get(snapshot.getConnectionId());
-            try (SourceConnector connector = this.registry.open(this.connections.settings(connection))) {
+            ConnectionSettings settings = this.connections.settings(connection);
+            BudgetWaits meter = new BudgetWaits(settings.meter(), this.budgets.checkInterval(),
+                    () -> cancelled(snapshotId),
+                    (reason) -> this.store.status(snapshotId, JobStatus.WAITING_FOR_BUDGET.name(), null, null,
+                            "Waiting for the API budget after " + progress.records + " records: " + reason),
+                    () -> this.store.status(snapshotId, JobStatus.RUNNING.name(), null, null,
+                            "The API budget is back: extracting on"));
+            settings = new ConnectionSettings(settings.type(), settings.files(), settings.options(), settings.secret(),
+                    settings.idFields(), meter);
+            try (SourceConnector connector = this.registry.open(settings)) {
+                meter.probeWith(connector);
                 SchemaSnapshot schema = connector.describe();
                 progress.problems(schema.problems());
                 if (schema.objects().isEmpty()) {

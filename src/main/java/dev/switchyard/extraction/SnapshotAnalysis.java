@@ -15,6 +15,7 @@ import dev.switchyard.connector.SchemaSnapshot;
 import dev.switchyard.dictionary.DictionaryField;
 import dev.switchyard.dictionary.DictionaryObject;
 import dev.switchyard.dictionary.DictionaryStore;
+import dev.switchyard.dictionary.SchemaDictionary;
 import dev.switchyard.profiling.DuplicateDetector;
 import dev.switchyard.profiling.FieldProfile;
 import dev.switchyard.profiling.Finding;
@@ -115,7 +116,7 @@ class SnapshotAnalysis {
         for (ObjectSchema object : schema.objects()) {
             ObjectState state = states.get(object.name());
             ObjectProfile profile = profiles.get(object.name());
-            Map<String, Object> objectProfile = new LinkedHashMap<>();
+            Map<String, Object> objectProfile = new LinkedHashMap<>(SchemaDictionary.declared(object.attributes()));
             List<DictionaryField> fields = fields(object, profile, references, objectProfile);
             if (profile != null) {
                 found.addAll(Findings.of(profile, (state.duplicates != null) ? state.duplicates.groups() : List.of()));
@@ -191,8 +192,18 @@ class SnapshotAnalysis {
                 declared.required() || isId || (fp != null && fp.requiredInferred()), declared.required(),
                 declared.unique() || isId || (fp != null && fp.uniqueInferred()), declared.generated(), referenceTo,
                 referenceInferred, (fp != null) ? fp.fillRate() : null, (fp != null) ? fp.distinctCount() : null,
-                fp != null && fp.distinctEstimated(), picklist,
-                (fp != null) ? this.json.convertValue(fp, MAP) : Map.of(), referenceKey, referenceMatch, null);
+                fp != null && fp.distinctEstimated(), picklist, profile(declared, fp), referenceKey, referenceMatch,
+                null);
+    }
+
+    private Map<String, Object> profile(FieldSchema declared, FieldProfile fp) {
+        Map<String, Object> profile = (fp != null) ? this.json.convertValue(fp, MAP) : Map.of();
+        if (declared.attributes().isEmpty()) {
+            return profile;
+        }
+        Map<String, Object> withDeclared = new LinkedHashMap<>(profile);
+        withDeclared.putAll(SchemaDictionary.declared(declared.attributes()));
+        return withDeclared;
     }
 
     private static List<Map<String, Object>> picklist(FieldSchema declared, FieldProfile fp, FieldType type) {

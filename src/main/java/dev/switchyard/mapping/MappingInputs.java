@@ -70,7 +70,7 @@ public class MappingInputs {
                 : List.of();
         return new Inputs(snapshot.map(Snapshot::getId).orElse(null), source,
                 (environment != null) ? environment.getName() : null, (target != null) ? target.getId() : null,
-                targetObjects);
+                targetObjects, (target != null) ? target.getType() : null);
     }
 
     /**
@@ -81,9 +81,31 @@ public class MappingInputs {
      * @param environment the authoring environment's name, or null without a target
      * @param targetConnectionId its target connection, or null
      * @param target the target objects
+     * @param targetType the target's type, or null without a target
      */
     public record Inputs(Long snapshotId, List<DictionaryObject> source, String environment, Long targetConnectionId,
-            List<DictionaryObject> target) {
+            List<DictionaryObject> target, dev.switchyard.connector.ConnectorType targetType) {
+
+        /**
+         * Inputs of a relational target (or none).
+         * @param snapshotId the source snapshot, or null
+         * @param source the source objects
+         * @param environment the authoring environment's name, or null
+         * @param targetConnectionId its target connection, or null
+         * @param target the target objects
+         */
+        public Inputs(Long snapshotId, List<DictionaryObject> source, String environment, Long targetConnectionId,
+                List<DictionaryObject> target) {
+            this(snapshotId, source, environment, targetConnectionId, target, null);
+        }
+
+        /**
+         * @return whether the target identifies migrated records by an external-id field
+         * (a CRM, which makes its own ids): the match key must be one
+         */
+        public boolean externalIdMatchKey() {
+            return this.targetType != null && this.targetType.isCrm();
+        }
 
         public Optional<DictionaryObject> sourceObject(String name) {
             return find(this.source, name);

@@ -154,6 +154,16 @@ public class MappingSuggester {
     private Proposal propose(MappingInputs.Inputs inputs, MappingDocument document, ObjectMapping object,
             DictionaryObject source, DictionaryObject target, DictionaryField field) {
         String normal = Names.normal(field.name());
+        if (inputs.externalIdMatchKey() && MappingValidator.externalId(field) && source.idField() != null) {
+            // a CRM's external id is where the workbench keeps the source id: never a
+            // source field of the same
+            // name (a source org with its own Legacy_Id__c), which would make upserts
+            // match the wrong records
+            return new Proposal(new FieldMapping(field.name(), List.of(source.idField()), List.of(), null),
+                    "Fill the external id " + field.name() + " with the source id (" + source.idField()
+                            + "): runs upsert on it, so re-runs, deltas and resumes create no duplicate",
+                    0.95, true);
+        }
         if (Names.SOURCE_ID_NAMES.contains(normal) && MappingInputs.Inputs.isText(field) && source.idField() != null) {
             return new Proposal(new FieldMapping(field.name(), List.of(source.idField()), List.of(), null),
                     "Fill " + field.name() + " with the source id (" + source.idField() + ")", 0.95, true);

@@ -110,6 +110,15 @@ public class MappingValidator {
         return new Report(out.errors, out.warnings, found);
     }
 
+    /**
+     * @param field a target field
+     * @return whether the target declares it an external id (a CRM's upsert key)
+     */
+    static boolean externalId(DictionaryField field) {
+        Object declared = field.profile().get(dev.switchyard.dictionary.SchemaDictionary.DECLARED);
+        return declared instanceof java.util.Map<?, ?> attributes && Boolean.TRUE.equals(attributes.get("externalId"));
+    }
+
     private void validate(MappingInputs.Inputs inputs, MappingDocument document, ObjectMapping object, Collector out) {
         String s = object.source();
         String t = object.target();
@@ -120,6 +129,29 @@ public class MappingValidator {
         }
         if (target == null && inputs.targetConnectionId() != null) {
             out.error("unknown-target-object", s, t, null, "The target has no object " + t);
+        }
+        if (inputs.externalIdMatchKey() && target != null) {
+            List<String> externalIds = target.fields()
+                .stream()
+                .filter(MappingValidator::externalId)
+                .map(DictionaryField::name)
+                .toList();
+            if (object.matchKey() == null) {
+                out.error("crm-match-key-missing", s, t, null, t
+                        + " needs a match key: an external-id field holding the source id ("
+                        + (externalIds.isEmpty()
+                                ? "the object has none: create one, e.g. Legacy_Id__c, marked External ID"
+                                : String.join(", ", externalIds))
+                        + "), so that a re-run, a delta or a resume after a crash updates records instead of duplicating them");
+            }
+            else if (!externalIds.contains(object.matchKey())) {
+                out.error("crm-match-key-not-external-id", s, t, object.matchKey(),
+                        object.matchKey() + " is not an " + "external-id field of " + t
+                                + ": the target cannot upsert on it; use "
+                                + (externalIds.isEmpty()
+                                        ? "an external-id field (create one, e.g. Legacy_Id__c, marked External ID)"
+                                        : String.join(" or ", externalIds)));
+            }
         }
         if (object.matchKey() == null) {
             out.warning("no-match-key", s, t, null, "No match key: runs can only insert " + t

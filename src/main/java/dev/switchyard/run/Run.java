@@ -38,7 +38,18 @@ import dev.switchyard.scope.ScopeStatus;
 public record Run(long id, long projectId, long environmentId, String environment, String mode, RunStatus status,
         long snapshotId, Integer scopeVersion, int mappingVersion, BigDecimal errorThreshold, Integer recordsPerSecond,
         String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt, String message, RunPlan plan,
-        List<RunObject> objects, String deletePolicy, Long rerunOf, ScopeStatus scopeStatus) {
+        List<RunObject> objects, String deletePolicy, Long rerunOf, ScopeStatus scopeStatus, BudgetWait budget) {
+
+    /**
+     * Why and since when a run waits for its API budget.
+     *
+     * @param reason what was refused, as the provider or the meter said it
+     * @param since when it started waiting
+     * @param nextCheck when it asks next whether the budget is back
+     * @param checks how often it has asked
+     */
+    public record BudgetWait(String reason, Instant since, Instant nextCheck, int checks) {
+    }
 
     /**
      * @return the records quarantined, over every object

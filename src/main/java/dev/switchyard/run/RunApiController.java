@@ -43,8 +43,11 @@ class RunApiController {
 
     private final ScopeExitPreview scopeExits;
 
+    private final BudgetEstimates budgetEstimates;
+
     RunApiController(RunService runs, RunStore store, ProjectAccess access, RunLog log, DeletePolicies deletePolicies,
-            ScopeExitPreview scopeExits) {
+            ScopeExitPreview scopeExits, BudgetEstimates budgetEstimates) {
+        this.budgetEstimates = budgetEstimates;
         this.scopeExits = scopeExits;
         this.runs = runs;
         this.store = store;
@@ -105,18 +108,20 @@ class RunApiController {
      * @param rerunOf for a re-run of quarantined records (mode RERUN), the run re-run
      * @param scopeStatus the status the scope version had when the run started: APPROVED,
      * or (sandbox runs only) DRAFT, SUBMITTED or REJECTED; null without a scope
+     * @param budget while WAITING_FOR_BUDGET: the reason, since when it waits, when it
+     * checks next and how often it has checked; null otherwise
      */
     record RunJson(long id, String status, String environment, String mode, long snapshotId, Integer scopeVersion,
             int mappingVersion, String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,
             String message, boolean balanced, List<ObjectJson> objects, List<String> warnings, String deletePolicy,
-            Long rerunOf, String scopeStatus) {
+            Long rerunOf, String scopeStatus, Run.BudgetWait budget) {
 
         static RunJson of(Run run) {
             return new RunJson(run.id(), run.status().name(), run.environment(), run.mode(), run.snapshotId(),
                     run.scopeVersion(), run.mappingVersion(), run.requestedBy(), run.createdAt(), run.startedAt(),
                     run.finishedAt(), run.message(), run.balanced(),
                     run.objects().stream().map(ObjectJson::of).toList(), run.plan().warnings(), run.deletePolicy(),
-                    run.rerunOf(), (run.scopeStatus() != null) ? run.scopeStatus().name() : null);
+                    run.rerunOf(), (run.scopeStatus() != null) ? run.scopeStatus().name() : null, run.budget());
         }
 
     }
@@ -199,6 +204,17 @@ class RunApiController {
     @Operation(summary = "The plan a run would follow now: load order, second-pass references, warnings")
     RunPlan plan(@PathVariable Long projectId) {
         return this.runs.plan(projectId);
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/runs/budget-estimate")
+    @Operation(summary = "Before a run into a CRM: the API calls a full run needs against the budget left today",
+            description = "Per environment whose target is a CRM: [{\"environment\",\"type\",\"snapshotId\",\"records\","
+                    + "\"calls\",\"objects\":[{\"source\",\"target\",\"records\",\"calls\"}],\"percent\",\"share\","
+                    + "\"callsToday\",\"left\",\"used\",\"max\",\"exceeds\",\"expectedSeconds\",\"problem\"}]. The provider "
+                    + "is asked for its usage with one cheap call. exceeds=true is a warning: the run still starts and "
+                    + "waits (WAITING_FOR_BUDGET) when the budget is used up.")
+    List<BudgetEstimates.Estimate> budgetEstimate(@PathVariable Long projectId) {
+        return this.budgetEstimates.estimate(projectId);
     }
 
     @GetMapping("/api/v1/projects/{projectId}/runs/scope-exits")

@@ -11,6 +11,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * to {@code switchyard.runs.threads} (2 by default); more wait in its queue.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class RunConfiguration {
 
     @Bean

@@ -50,9 +50,16 @@ class RunController {
 
     private final ScopeExitPreview scopeExits;
 
+    private final BudgetEstimates budgetEstimates;
+
+    private final dev.switchyard.connection.ConnectionService connections;
+
     RunController(RunService runs, RunStore store, ProjectService projects, ProjectAccess access,
             WorkspaceModel workspace, RunLog log, DeletePolicies deletePolicies, RunScopes scopes,
-            ScopeExitPreview scopeExits) {
+            ScopeExitPreview scopeExits, BudgetEstimates budgetEstimates,
+            dev.switchyard.connection.ConnectionService connections) {
+        this.budgetEstimates = budgetEstimates;
+        this.connections = connections;
         this.scopes = scopes;
         this.scopeExits = scopeExits;
         this.runs = runs;
@@ -77,6 +84,10 @@ class RunController {
         model.addAttribute("environments", this.projects.environments(projectId));
         model.addAttribute("deletePolicy", this.deletePolicies.get(projectId));
         model.addAttribute("uses", this.scopes.uses(projectId));
+        model.addAttribute("crmTarget",
+                this.projects.environments(projectId)
+                    .stream()
+                    .anyMatch((e) -> this.connections.target(e.getId()).map((t) -> t.getType().isCrm()).orElse(false)));
         try {
             model.addAttribute("plan", this.runs.plan(projectId));
         }
@@ -91,6 +102,17 @@ class RunController {
      * records leaving the scope, loaded after the page (it counts over the
      * cross-reference).
      */
+    /**
+     * The runs tab's API budget estimate for CRM targets, loaded after the page (it asks
+     * each CRM for its usage).
+     */
+    @GetMapping("/projects/{projectId}/runs/budget-estimate")
+    String budgetEstimate(@PathVariable Long projectId, Model model) {
+        this.workspace.fill(projectId, model, "runs");
+        model.addAttribute("estimates", this.budgetEstimates.estimate(projectId));
+        return "run/_budget :: estimate";
+    }
+
     @GetMapping("/projects/{projectId}/runs/scope-exits")
     String scopeExits(@PathVariable Long projectId, Model model) {
         this.workspace.fill(projectId, model, "runs");

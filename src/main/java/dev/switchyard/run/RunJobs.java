@@ -99,12 +99,15 @@ class RunJobs {
 
     private final ReferenceLookup references;
 
+    private final dev.switchyard.connection.ApiBudgetProperties properties;
+
     RunJobs(JobRepository repository, JobOperator operator, PlatformTransactionManager transactions,
             @Qualifier("runExecutor") ThreadPoolTaskExecutor executor, RunStore store, MappingService mappings,
             MappingInputs inputs, ScopeService scopes, RecordDecisions decisions, DictionaryStore dictionaries,
             ConnectionService connections, ConnectorRegistry targets, StagedRecords staged, RunLog log,
             JdbcTemplate jdbc, Environment environment, RunArchives archives, ProjectService projects,
-            ReferenceLookup references) {
+            ReferenceLookup references, dev.switchyard.connection.ApiBudgetProperties properties) {
+        this.properties = properties;
         this.decisions = decisions;
         this.archives = archives;
         this.projects = projects;
@@ -276,7 +279,7 @@ class RunJobs {
         for (Step step : steps.subList(1, steps.size())) {
             builder = builder.next(step);
         }
-        return builder.listener(new RunOutcome(runId, this.store, this.log)).build();
+        return builder.listener(new RunOutcome(runId, this.store, this.log, this.properties.checkInterval())).build();
     }
 
     /**

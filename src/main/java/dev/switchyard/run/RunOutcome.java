@@ -3,6 +3,7 @@ package dev.switchyard.run;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
+import dev.switchyard.connector.BudgetExhaustedException;
 import dev.switchyard.connector.TargetUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,9 +14,9 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * Sets a run's status from its job's when the job ends — COMPLETED; STOPPED as PAUSED or
- * CANCELLED; a lost target as PAUSED with the reason; an exceeded error threshold or any
- * other failure as FAILED — and writes the run's log lines for it: the quarantine reasons
- * and the balance.
+ * CANCELLED; an API budget used up as WAITING_FOR_BUDGET; a lost target as PAUSED with
+ * the reason; an exceeded error threshold or any other failure as FAILED — and writes the
+ * run's log lines for it: the quarantine reasons and the balance.
  */
 class RunOutcome implements JobExecutionListener {
 
@@ -27,7 +28,10 @@ class RunOutcome implements JobExecutionListener {
 
     private final RunLog log;
 
-    RunOutcome(long runId, RunStore store, RunLog log) {
+    private final java.time.Duration budgetCheck;
+
+    RunOutcome(long runId, RunStore store, RunLog log, java.time.Duration budgetCheck) {
+        this.budgetCheck = budgetCheck;
         this.runId = runId;
         this.store = store;
         this.log = log;
@@ -62,7 +66,14 @@ class RunOutcome implements JobExecutionListener {
                 && !(cause instanceof RunContext.ThresholdExceededException)) {
             cause = cause.getCause();
         }
-        if (cause instanceof TargetUnavailableException) {
+        if (cause instanceof BudgetExhaustedException budget) {
+            java.time.Instant next = java.time.Instant.now().plus(this.budgetCheck);
+            this.store.waitForBudget(this.runId, budget.getMessage(), next);
+            Run run = this.store.find(this.runId).orElseThrow();
+            this.log.add(this.runId, "Waiting for the API budget after the last committed chunk (" + budget.getMessage()
+                    + "); checking every " + this.budgetCheck.toSeconds() + " s: " + balance(run));
+        }
+        else if (cause instanceof TargetUnavailableException) {
             String message = "Paused: the target is unavailable (" + cause.getMessage()
                     + "). No record was marked failed; resume when it is back";
             this.store.finished(this.runId, RunStatus.PAUSED, message);

@@ -372,7 +372,7 @@ public class RunService {
             this.log.add(id, "Cancel requested by " + CurrentUser.require().getUsername());
             return get(id);
         }
-        if (this.store.transition(id, RunStatus.RESUMABLE, RunStatus.CANCELLED,
+        if (this.store.transition(id, RunStatus.USER_RESUMABLE, RunStatus.CANCELLED,
                 "Cancelled; what was loaded stays loaded and is in the ledger")) {
             this.audit.record(run.projectId(), "Run", id, "cancelled", "run " + id);
             this.log.add(id, "Cancelled by " + CurrentUser.require().getUsername() + " while " + run.status());
@@ -392,9 +392,9 @@ public class RunService {
         this.store.active(run.environmentId()).filter((a) -> a.id() != id).ifPresent((active) -> {
             throw new ConflictException("status", "Run " + active.id() + " is active in " + run.environment());
         });
-        if (!this.store.transition(id, RunStatus.RESUMABLE, RunStatus.QUEUED, "Resuming")) {
-            throw new ConflictException("status",
-                    "Run " + id + " is " + run.status() + ": only a paused, interrupted or failed run resumes");
+        if (!this.store.transition(id, RunStatus.USER_RESUMABLE, RunStatus.QUEUED, "Resuming")) {
+            throw new ConflictException("status", "Run " + id + " is " + run.status()
+                    + ": only a paused, interrupted, failed or budget-waiting run resumes");
         }
         this.audit.record(run.projectId(), "Run", id, "resumed", "run " + id);
         this.log.add(id, "Resume requested by " + CurrentUser.require().getUsername() + " (was " + run.status() + ")");

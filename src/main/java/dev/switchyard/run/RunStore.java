@@ -77,10 +77,14 @@ public class RunStore {
     }
 
     Optional<Run> active(long environmentId) {
-        return this.jdbc.query("""
-                select r.*, e.name as environment from migration_run r join environment e on e.id = r.environment_id
-                where r.environment_id = ? and r.status in ('QUEUED', 'RUNNING', 'PAUSING', 'CANCELLING', 'UNDOING')
-                order by r.id desc limit 1""", this::run, environmentId).stream().findFirst();
+        return this.jdbc
+            .query("""
+                    select r.*, e.name as environment from migration_run r join environment e on e.id = r.environment_id
+                    where r.environment_id = ? and r.status = any (?)
+                    order by r.id desc limit 1""", this::run, environmentId,
+                    RunStatus.ACTIVE.stream().map(Enum::name).toArray(String[]::new))
+            .stream()
+            .findFirst();
     }
 
     /**
@@ -143,6 +147,41 @@ public class RunStore {
                         update migration_run set status = 'RUNNING', started_at = coalesce(started_at, now()), finished_at = null,
                             heartbeat_at = now(), owner = ?, message = null where id = ?""",
                 owner, id));
+    }
+
+    /**
+     * A run's API budget is used up: it waits, keeping its environment.
+     * @param id the run
+     * @param reason what was refused
+     * @param nextCheck when it asks next
+     */
+    void waitForBudget(long id, String reason, Instant nextCheck) {
+        this.separate.executeWithoutResult((tx) -> this.jdbc.update("""
+                update migration_run set status = 'WAITING_FOR_BUDGET', message = ?, budget_reason = ?,
+                    budget_since = now(), budget_next_check = ?, budget_checks = 0 where id = ?""",
+                "Waiting for the API budget: " + reason, reason, Timestamp.from(nextCheck), id));
+    }
+
+    /**
+     * @return the runs waiting for their API budget whose next check is due
+     */
+    List<Long> budgetChecksDue() {
+        return this.jdbc.queryForList("""
+                select id from migration_run where status = 'WAITING_FOR_BUDGET' and budget_next_check <= now()
+                order by id""", Long.class);
+    }
+
+    /**
+     * Records a check that found the budget still used up.
+     * @param id the run
+     * @param reason why, as the check found it
+     * @param nextCheck when it asks next
+     */
+    void budgetChecked(long id, String reason, Instant nextCheck) {
+        this.separate.executeWithoutResult((tx) -> this.jdbc.update("""
+                update migration_run set budget_reason = ?, message = ?, budget_next_check = ?,
+                    budget_checks = budget_checks + 1 where id = ? and status = 'WAITING_FOR_BUDGET'""", reason,
+                "Waiting for the API budget: " + reason, Timestamp.from(nextCheck), id));
     }
 
     void finished(long id, RunStatus status, String message) {
@@ -589,8 +628,13 @@ public class RunStore {
                 rs.getString("requested_by"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"), rs.getString("message"),
                 this.json.readValue(rs.getString("plan"), RunPlan.class), objects, rs.getString("delete_policy"),
-                (Long) rs.getObject("rerun_of"), (rs.getString("scope_status") != null)
-                        ? dev.switchyard.scope.ScopeStatus.valueOf(rs.getString("scope_status")) : null);
+                (Long) rs.getObject("rerun_of"),
+                (rs.getString("scope_status") != null)
+                        ? dev.switchyard.scope.ScopeStatus.valueOf(rs.getString("scope_status")) : null,
+                RunStatus.WAITING_FOR_BUDGET.name().equals(rs.getString("status"))
+                        ? new Run.BudgetWait(rs.getString("budget_reason"), instant(rs, "budget_since"),
+                                instant(rs, "budget_next_check"), rs.getInt("budget_checks"))
+                        : null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SnapshotLifecycle {
 
-    private static final EnumSet<JobStatus> ACTIVE = EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING);
+    private static final EnumSet<JobStatus> ACTIVE = EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING,
+            JobStatus.WAITING_FOR_BUDGET);
 
     private static final EnumSet<JobStatus> USABLE = EnumSet.of(JobStatus.COMPLETED, JobStatus.COMPLETED_WITH_ERRORS);
 

@@ -10,6 +10,12 @@ public enum JobStatus {
     /** Runs only. */
     PAUSED,
 
+    /**
+     * Waiting for the API budget of a CRM connection (the project's share or the
+     * provider's limit used up); goes on by itself when the budget is back.
+     */
+    WAITING_FOR_BUDGET,
+
     /** Runs only: the instance running it stopped. */
     INTERRUPTED;
 

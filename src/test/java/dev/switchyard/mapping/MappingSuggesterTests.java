@@ -120,6 +120,36 @@ class MappingSuggesterTests {
         assertThat(misspelt.description()).contains("likely a misspelling of 'High Tech'");
     }
 
+    @Test
+    void aCrmsExternalIdGetsTheSourceIdNeverASourceFieldOfTheSameNameAndAnythingElseIsRefusedAsMatchKey() {
+        // a Salesforce source org that has its own Legacy_Id__c, into a Salesforce target
+        DictionaryObject source = object("Account", "Id", field("Id", FieldType.ID, List.of()),
+                field("Name", FieldType.TEXT, List.of()), field("Legacy_Id__c", FieldType.TEXT, List.of()));
+        DictionaryField externalId = new DictionaryField(0, "Legacy_Id__c", "string", FieldType.TEXT, null,
+                FieldType.TEXT, 18, null, false, false, true, false, null, false, null, null, false, List.of(),
+                Map.of("declared", Map.of("externalId", true)));
+        DictionaryObject target = object("Account", "Id", generated("Id"), field("Name", FieldType.TEXT, List.of()),
+                externalId);
+        MappingInputs.Inputs crm = new MappingInputs.Inputs(null, List.of(source), "sandbox", 1L, List.of(target),
+                dev.switchyard.connector.ConnectorType.SALESFORCE);
+        MappingSuggester.Result result = this.suggester.suggest(crm, MappingDocument.empty());
+        ObjectMapping mapping = result.mapping().object("Account", "Account").orElseThrow();
+        assertThat(mapping.matchKey()).isEqualTo("Legacy_Id__c");
+        assertThat(mapping.field("Legacy_Id__c").orElseThrow().sources()).containsExactly("Id");
+
+        MappingValidator validator = new MappingValidator(null, new TargetPicklists(null, null), null, null);
+        MappingDocument byName = MappingDocument.empty()
+            .withObjects(List.of(new ObjectMapping("Account", "Account", null, "Name",
+                    List.of(new FieldMapping("Name", List.of("Name"), List.of(), null)))));
+        assertThat(validator.validate(crm, byName).errors()).anySatisfy((e) -> assertThat(e.message())
+            .contains("Name is not an external-id field of Account", "use Legacy_Id__c"));
+        MappingDocument none = MappingDocument.empty()
+            .withObjects(List.of(new ObjectMapping("Account", "Account", null, null,
+                    List.of(new FieldMapping("Name", List.of("Name"), List.of(), null)))));
+        assertThat(validator.validate(crm, none).errors()).anySatisfy((e) -> assertThat(e.message())
+            .contains("Account needs a match key: an external-id field holding the source id (Legacy_Id__c)"));
+    }
+
     private static DictionaryObject object(String name, String id, DictionaryField... fields) {
         return new DictionaryObject(null, name, name, id, 10L, Map.of(), List.of(fields));
     }
