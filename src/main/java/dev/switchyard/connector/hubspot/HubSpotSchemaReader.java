@@ -1,8 +1,10 @@
 package dev.switchyard.connector.hubspot;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.switchyard.connector.ExtractionProblem;
 import dev.switchyard.connector.FieldSchema;
@@ -105,7 +107,46 @@ final class HubSpotSchemaReader {
                 || property.path("modificationMetadata").path("readOnlyValue").asBoolean(false)
                 || name.equals(ID_PROPERTY);
         return new FieldSchema(name, type + "/" + fieldType, type(name, type, fieldType), null, false, unique,
-                generated, null, options);
+                generated, null, options, attributes(property, name, unique));
+    }
+
+    /**
+     * What the dictionary shows beyond its own columns: the label and form field type, a
+     * unique property as the external id a target upserts on, calculated and read-only
+     * flags, the formula, and the options with their labels.
+     */
+    private static Map<String, Object> attributes(JsonNode property, String name, boolean unique) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("label", Json.text(property.path("label")));
+        attributes.put("fieldType", Json.text(property.path("fieldType")));
+        if (unique && !name.equals(ID_PROPERTY)) {
+            attributes.put("externalId", true);
+        }
+        if (property.path("calculated").asBoolean(false)) {
+            attributes.put("calculated", true);
+            String formula = Json.text(property.path("calculationFormula"));
+            if (formula != null) {
+                attributes.put("formula", formula);
+            }
+        }
+        if (property.path("modificationMetadata").path("readOnlyValue").asBoolean(false)) {
+            attributes.put("readOnlyValue", true);
+        }
+        if (property.has("hubspotDefined")) {
+            attributes.put("custom", !property.path("hubspotDefined").asBoolean(true));
+        }
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (JsonNode option : property.path("options")) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("value", Json.text(option.path("value")));
+            entry.put("label", Json.text(option.path("label")));
+            entry.put("hidden", option.path("hidden").asBoolean(false));
+            options.add(entry);
+        }
+        if (!options.isEmpty()) {
+            attributes.put("options", options);
+        }
+        return attributes;
     }
 
     static FieldType type(String name, String type, String fieldType) {

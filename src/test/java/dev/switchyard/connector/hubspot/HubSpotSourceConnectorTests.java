@@ -44,6 +44,9 @@ class HubSpotSourceConnectorTests {
             assertThat(field(companies, "industry").picklistValues()).contains("ACCOUNTING", "TECHNOLOGY", "OTHER");
             assertThat(field(companies, "industry").nativeType()).isEqualTo("enumeration/select");
             assertThat(field(companies, "legacy_id").unique()).isTrue();
+            assertThat(field(companies, "legacy_id").attributes()).containsEntry("externalId", true)
+                .containsEntry("custom", true);
+            assertThat(field(companies, "hs_object_id").attributes()).doesNotContainKey("externalId");
             assertThat(field(companies, "name").unique()).isFalse();
             assertThat(field(companies, "annualrevenue").type()).isEqualTo(FieldType.DECIMAL);
             assertThat(field(companies, "phone").type()).isEqualTo(FieldType.PHONE);
