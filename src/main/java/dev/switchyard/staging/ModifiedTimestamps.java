@@ -22,7 +22,7 @@ public final class ModifiedTimestamps {
 
     /** Field names tried, in order, when an object has no modified field chosen. */
     public static final List<String> DEFAULT_FIELDS = List.of("LastModifiedDate", "SystemModstamp", "updated_at",
-            "UpdatedAt", "last_modified", "modified_at", "ModifiedOn");
+            "UpdatedAt", "last_modified", "modified_at", "ModifiedOn", "hs_lastmodifieddate");
 
     private static final DateTimeFormatter OFFSET = new DateTimeFormatterBuilder().parseCaseInsensitive()
         .append(DateTimeFormatter.ISO_LOCAL_DATE)
