@@ -155,7 +155,8 @@ class EndpointAccessIntegrationTests {
                 Map.entry("snapshotId", snapshot.getId().toString()), Map.entry("findingId", "1"),
                 Map.entry("object", "Account"), Map.entry("version", "1"), Map.entry("notificationId", "1"),
                 Map.entry("archiveId", "1"), Map.entry("runId", run.toString()),
-                Map.entry("validationId", validation(project, run).toString()), Map.entry("sourceId", "001A"));
+                Map.entry("validationId", validation(project, run).toString()), Map.entry("sourceId", "001A"),
+                Map.entry("taskId", "1"), Map.entry("executionId", "1"));
 
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(30);
