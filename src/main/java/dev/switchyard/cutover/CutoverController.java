@@ -32,7 +32,14 @@ class CutoverController {
 
     private final WorkspaceModel workspace;
 
-    CutoverController(CutoverPlan plan, ProjectPeople people, ProjectAccess access, WorkspaceModel workspace) {
+    private final CutoverExecutions executions;
+
+    private final java.time.Clock clock;
+
+    CutoverController(CutoverPlan plan, ProjectPeople people, ProjectAccess access, WorkspaceModel workspace,
+            CutoverExecutions executions, java.time.Clock clock) {
+        this.executions = executions;
+        this.clock = clock;
         this.plan = plan;
         this.people = people;
         this.access = access;
@@ -40,8 +47,25 @@ class CutoverController {
     }
 
     @GetMapping("/projects/{projectId}/cutover")
-    String cutover(@PathVariable Long projectId, Model model) {
+    String cutover(@PathVariable Long projectId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String finalRecords, Model model) {
         page(projectId, model);
+        Long records = null;
+        if (finalRecords != null && !finalRecords.isBlank()) {
+            if (!finalRecords.strip().matches("\\d{1,15}")) {
+                model.addAttribute("flashError", "'" + finalRecords.strip()
+                        + "' is not a number of records: the final delta's records are a whole number, 0 or more");
+            }
+            else {
+                records = Long.valueOf(finalRecords.strip());
+            }
+        }
+        List<Execution> all = this.executions.list(projectId);
+        model.addAttribute("executions", all);
+        model.addAttribute("active", all.stream().anyMatch(Execution::active));
+        model.addAttribute("comparison", Comparison.of((List<CutoverTask>) model.getAttribute("tasks"),
+                CutoverExecutions.oldestFirst(all), this.executions.predict(projectId, records), this.clock.instant()));
+        model.addAttribute("finalRecords", finalRecords);
         TaskForm form = new TaskForm();
         form.setOwner(dev.switchyard.admin.CurrentUser.require().getUsername());
         model.addAttribute("form", form);

@@ -277,6 +277,33 @@ public class CutoverExecutions {
     }
 
     /**
+     * The production window predicted from the project's rehearsals.
+     * @param projectId the project
+     * @param finalRecords the records of the final delta to scale to, or null for those
+     * the live cutover's delta extraction read (no scaling before it read them)
+     * @return the prediction
+     */
+    public Prediction predict(long projectId, Long finalRecords) {
+        if (finalRecords != null && finalRecords < 0) {
+            throw new InvalidInputException("finalRecords", "The final delta's records are 0 or more");
+        }
+        List<CutoverTask> tasks = this.plan.tasks(projectId);
+        List<Execution> executions = list(projectId);
+        List<Map<Long, TaskRun>> rehearsals = new java.util.ArrayList<>();
+        Long records = finalRecords;
+        for (Execution execution : oldestFirst(executions)) {
+            if (execution.mode() == ExecutionMode.REHEARSAL) {
+                rehearsals.add(execution.runs());
+            }
+            else if (finalRecords == null) {
+                Long live = Prediction.deltaRecords(tasks, execution.runs());
+                records = (live != null) ? live : records;
+            }
+        }
+        return Prediction.of(tasks, rehearsals, records);
+    }
+
+    /**
      * @param projectId the project
      * @param execution an execution
      * @return the run its latest done run task launched
@@ -290,6 +317,16 @@ public class CutoverExecutions {
                     && tasks.get(r.taskId()).action().isRun())
             .max(java.util.Comparator.comparing(TaskRun::finishedAt))
             .map(TaskRun::actionRef);
+    }
+
+    /**
+     * @param executions executions newest first, as listed
+     * @return them oldest first
+     */
+    static List<Execution> oldestFirst(List<Execution> executions) {
+        List<Execution> reversed = new java.util.ArrayList<>(executions);
+        java.util.Collections.reverse(reversed);
+        return reversed;
     }
 
     private void requireMayCarryOut(long projectId, CutoverTask task) {

@@ -56,7 +56,13 @@ class EndpointAccessIntegrationTests {
      * Project endpoints that change something yet are open to every member (comments).
      */
     static final Set<String> ANY_MEMBER_CHANGES = Set.of("/projects/{projectId}/scope/comments",
-            "/api/v1/projects/{projectId}/scope/versions/{version}/comments");
+            "/api/v1/projects/{projectId}/scope/versions/{version}/comments",
+            // cutover tasks: their owner or backup (any role) or an analyst; the service
+            // refuses everybody else (CutoverExecutionIntegrationTests)
+            "/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/start",
+            "/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/done",
+            "/api/v1/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/start",
+            "/api/v1/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/done");
 
     /**
      * Project endpoints that change something and are open to testers as well as analysts
