@@ -29,7 +29,10 @@ create table cutover_execution (
     status          varchar(20)   not null check (status in ('ACTIVE', 'FINISHED', 'ABANDONED')),
     started_by      varchar(64)   not null,
     started_at      timestamptz   not null default now(),
-    finished_at     timestamptz
+    finished_at     timestamptz,
+    -- the source freeze: from this instant no record should change in the source
+    freeze_at       timestamptz,
+    freeze_by       varchar(64)
 );
 create index cutover_execution_project_idx on cutover_execution (project_id, id);
 create unique index cutover_execution_active_uk on cutover_execution (project_id) where status = 'ACTIVE';

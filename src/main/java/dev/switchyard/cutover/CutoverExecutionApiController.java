@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,15 +66,16 @@ class CutoverExecutionApiController {
      * @param startedBy who started it
      * @param startedAt when
      * @param finishedAt when it was finished, or null
+     * @param freezeAt the source freeze time, or null
      * @param tasks per task of the plan, in order
      */
     record ExecutionJson(long id, String mode, String environment, String status, String startedBy, Instant startedAt,
-            Instant finishedAt, List<TaskRunJson> tasks) {
+            Instant finishedAt, Instant freezeAt, List<TaskRunJson> tasks) {
 
         static ExecutionJson of(Execution execution, List<CutoverTask> tasks) {
             return new ExecutionJson(execution.id(), execution.mode().name(), execution.environment(),
                     execution.status(), execution.startedBy(), execution.startedAt(), execution.finishedAt(),
-                    tasks.stream().map((t) -> TaskRunJson.of(t, execution)).toList());
+                    execution.freezeAt(), tasks.stream().map((t) -> TaskRunJson.of(t, execution)).toList());
         }
 
     }
@@ -211,6 +213,61 @@ class CutoverExecutionApiController {
     ExecutionJson finish(@PathVariable Long projectId, @PathVariable Long executionId) {
         this.access.require(projectId, ProjectRole.ANALYST);
         return ExecutionJson.of(this.executions.finish(projectId, executionId), this.plan.tasks(projectId));
+    }
+
+    /**
+     * A freeze time.
+     *
+     * @param at the instant the source was frozen; now when left out
+     */
+    record Freeze(Instant at) {
+    }
+
+    @PostMapping("/api/v1/projects/{projectId}/cutover/executions/{executionId}/freeze")
+    @Operation(summary = "Record the source freeze time (analysts)",
+            description = "Body {\"at\": \"2026-12-01T08:00:00Z\"} (optional, now by default; not in the future). "
+                    + "200 with the execution.")
+    ExecutionJson freeze(@PathVariable Long projectId, @PathVariable Long executionId,
+            @RequestBody(required = false) Freeze request) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        return ExecutionJson.of(this.executions.freeze(projectId, executionId, (request != null) ? request.at() : null),
+                this.plan.tasks(projectId));
+    }
+
+    @PostMapping("/api/v1/projects/{projectId}/cutover/executions/{executionId}/freeze/check")
+    @Operation(summary = "Check the source for changes since the freeze (analysts)",
+            description = "Starts a delta extraction; the breaches read it once it completed. 202 "
+                    + "{\"snapshotId\"}; 409 before the freeze time is recorded.")
+    ResponseEntity<Map<String, Long>> checkFreeze(@PathVariable Long projectId, @PathVariable Long executionId) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        return ResponseEntity.accepted()
+            .body(Map.of("snapshotId", this.executions.checkSource(projectId, executionId)));
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/cutover/executions/{executionId}/freeze-breaches")
+    @Operation(summary = "Source records modified after the freeze, by the latest completed extraction",
+            description = "{\"freezeAt\", \"snapshotId\", \"extractedAt\", \"afterFreeze\" (false: the "
+                    + "extraction predates the freeze and cannot show later changes), \"count\", \"breaches\": "
+                    + "[{\"object\", \"sourceId\", \"field\", \"modifiedAt\"}] (first 500), \"undetectable\": "
+                    + "[objects without a modified timestamp: a breach cannot be detected]}; 409 before the freeze "
+                    + "time is recorded or anything was extracted.")
+    Map<String, Object> breaches(@PathVariable Long projectId, @PathVariable Long executionId) {
+        Execution execution = this.executions.get(projectId, executionId);
+        if (execution.freezeAt() == null) {
+            throw new dev.switchyard.system.ConflictException("freezeAt", "No freeze time is recorded yet");
+        }
+        FreezeBreaches.Report report = this.executions.breaches(projectId, executionId)
+            .orElseThrow(() -> new dev.switchyard.system.ConflictException("snapshot",
+                    "Nothing was extracted yet: there is nothing to check"));
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("freezeAt", execution.freezeAt());
+        json.put("snapshotId", report.snapshotId());
+        json.put("extractedAt", report.extractedAt());
+        json.put("afterFreeze", report.afterFreeze());
+        json.put("count", report.count());
+        json.put("breaches", report.breaches());
+        json.put("undetectable", report.undetectable());
+        return json;
     }
 
     @GetMapping("/api/v1/projects/{projectId}/cutover/prediction")

@@ -64,6 +64,7 @@ class CutoverExecutionController {
     String execution(@PathVariable Long projectId, @PathVariable Long executionId, Model model) {
         this.workspace.fill(projectId, model, "cutover");
         model.addAttribute("view", view(projectId, executionId));
+        model.addAttribute("freeze", this.executions.breaches(projectId, executionId).orElse(null));
         return "cutover/execution";
     }
 
@@ -108,6 +109,47 @@ class CutoverExecutionController {
         try {
             Execution execution = this.executions.finish(projectId, executionId);
             redirect.addFlashAttribute("flash", execution.mode().label() + " " + executionId + " finished.");
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("flashError", ex.getMessage());
+        }
+        return "redirect:/projects/" + projectId + "/cutover/executions/" + executionId;
+    }
+
+    @PostMapping("/projects/{projectId}/cutover/executions/{executionId}/freeze")
+    String freeze(@PathVariable Long projectId, @PathVariable Long executionId,
+            @RequestParam(required = false) String freezeAt, RedirectAttributes redirect) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        try {
+            java.time.Instant at = null;
+            if (freezeAt != null && !freezeAt.isBlank()) {
+                try {
+                    at = java.time.LocalDateTime.parse(freezeAt.strip()).toInstant(java.time.ZoneOffset.UTC);
+                }
+                catch (java.time.format.DateTimeParseException ex) {
+                    throw new InvalidInputException("freezeAt", "'" + freezeAt.strip()
+                            + "' is not a date and time: write it as 2026-12-01T08:00 (UTC), or leave it empty for now");
+                }
+            }
+            Execution execution = this.executions.freeze(projectId, executionId, at);
+            redirect.addFlashAttribute("flash",
+                    "Freeze time recorded: " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                        .withZone(java.time.ZoneOffset.UTC)
+                        .format(execution.freezeAt()) + ".");
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("flashError", ex.getMessage());
+        }
+        return "redirect:/projects/" + projectId + "/cutover/executions/" + executionId;
+    }
+
+    @PostMapping("/projects/{projectId}/cutover/executions/{executionId}/freeze/check")
+    String checkFreeze(@PathVariable Long projectId, @PathVariable Long executionId, RedirectAttributes redirect) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        try {
+            long snapshot = this.executions.checkSource(projectId, executionId);
+            redirect.addFlashAttribute("flash", "Delta extraction " + snapshot
+                    + " reads what changed in the source since the freeze; the breaches show once it completed.");
         }
         catch (InvalidInputException ex) {
             redirect.addFlashAttribute("flashError", ex.getMessage());

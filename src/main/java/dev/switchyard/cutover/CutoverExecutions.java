@@ -50,8 +50,11 @@ public class CutoverExecutions {
 
     private final Clock clock;
 
+    private final FreezeBreaches breaches;
+
     CutoverExecutions(JdbcTemplate jdbc, CutoverPlan plan, ProjectService projects, ProjectAccess access,
-            WorkbenchActions actions, AuditLog audit, Clock clock) {
+            WorkbenchActions actions, AuditLog audit, Clock clock, FreezeBreaches breaches) {
+        this.breaches = breaches;
         this.jdbc = jdbc;
         this.plan = plan;
         this.projects = projects;
@@ -119,7 +122,8 @@ public class CutoverExecutions {
                 (rs, i) -> new Execution(rs.getLong("id"), projectId, ExecutionMode.valueOf(rs.getString("mode")),
                         rs.getLong("environment_id"), environments.get(rs.getLong("environment_id")),
                         rs.getString("status"), rs.getString("started_by"), instant(rs, "started_at"),
-                        instant(rs, "finished_at"), runs.getOrDefault(rs.getLong("id"), Map.of())),
+                        instant(rs, "finished_at"), instant(rs, "freeze_at"), rs.getString("freeze_by"),
+                        runs.getOrDefault(rs.getLong("id"), Map.of())),
                 projectId);
     }
 
@@ -274,6 +278,67 @@ public class CutoverExecutions {
         this.audit.record(projectId, "Cutover", executionId, "finished",
                 execution.mode().label() + ": " + done + " of " + this.plan.tasks(projectId).size() + " tasks done");
         return get(projectId, executionId);
+    }
+
+    /**
+     * Records the source freeze: from this time no record should change in the source.
+     * @param projectId the project
+     * @param executionId the execution
+     * @param at the freeze time, or null for now
+     * @return the execution
+     */
+    public Execution freeze(long projectId, long executionId, Instant at) {
+        Execution execution = get(projectId, executionId);
+        if (!execution.active()) {
+            throw new ConflictException("execution", execution.mode().label() + " " + executionId + " has ended");
+        }
+        Instant now = this.clock.instant();
+        Instant freezeAt = (at != null) ? at : now;
+        if (freezeAt.isAfter(now.plusSeconds(60))) {
+            throw new InvalidInputException("freezeAt",
+                    "The freeze time is when the source was frozen: now or earlier, not in the future");
+        }
+        if (freezeAt.isBefore(execution.startedAt().minus(java.time.Duration.ofDays(7)))) {
+            throw new InvalidInputException("freezeAt", "The freeze time is at most a week before the "
+                    + execution.mode().label().toLowerCase(java.util.Locale.ROOT) + " started");
+        }
+        this.jdbc.update("update cutover_execution set freeze_at = ?, freeze_by = ? where id = ?",
+                Timestamp.from(freezeAt), CurrentUser.require().getUsername(), executionId);
+        this.audit.record(projectId, "Cutover", executionId, "source frozen", "Freeze time " + freezeAt
+                + ((execution.freezeAt() != null) ? " (was " + execution.freezeAt() + ")" : ""));
+        return get(projectId, executionId);
+    }
+
+    /**
+     * @param projectId the project
+     * @param executionId the execution
+     * @return the records the latest extraction shows modified after the freeze, or empty
+     * before the freeze is recorded or anything was extracted
+     */
+    public Optional<FreezeBreaches.Report> breaches(long projectId, long executionId) {
+        Execution execution = stored(projectId, executionId);
+        if (execution.freezeAt() == null) {
+            return Optional.empty();
+        }
+        return this.breaches.check(projectId, execution.freezeAt());
+    }
+
+    /**
+     * Checks the source for changes since the freeze: a delta extraction, read by
+     * {@link #breaches} once it completed.
+     * @param projectId the project
+     * @param executionId the execution
+     * @return the extraction's id
+     */
+    public long checkSource(long projectId, long executionId) {
+        Execution execution = stored(projectId, executionId);
+        if (execution.freezeAt() == null) {
+            throw new ConflictException("freezeAt", "Record the freeze time first");
+        }
+        long id = this.actions.launch(projectId, TaskAction.DELTA_EXTRACTION, execution.environment(), null);
+        this.audit.record(projectId, "Cutover", executionId, "freeze checked",
+                "Delta extraction " + id + " reads what changed in the source since the freeze");
+        return id;
     }
 
     /**

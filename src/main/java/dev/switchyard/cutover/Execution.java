@@ -17,10 +17,13 @@ import java.util.Optional;
  * @param startedBy who started it
  * @param startedAt when
  * @param finishedAt when it was finished, or null
+ * @param freezeAt the source freeze time recorded, or null
+ * @param freezeBy who recorded it, or null
  * @param runs the tasks carried out, by task id
  */
 public record Execution(long id, long projectId, ExecutionMode mode, long environmentId, String environment,
-        String status, String startedBy, Instant startedAt, Instant finishedAt, Map<Long, TaskRun> runs) {
+        String status, String startedBy, Instant startedAt, Instant finishedAt, Instant freezeAt, String freezeBy,
+        Map<Long, TaskRun> runs) {
 
     /** Still being carried out. */
     public static final String ACTIVE = "ACTIVE";

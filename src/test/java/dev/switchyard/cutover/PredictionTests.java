@@ -42,7 +42,7 @@ class PredictionTests {
     @Test
     void aTaskIsReadyOnlyWhenEveryTaskItWaitsForIsDone() {
         Execution execution = new Execution(7, 1, ExecutionMode.REHEARSAL, 2, "staging", Execution.ACTIVE, "ann", T0,
-                null, Map.of(1L, done(1, 10, null), 2L,
+                null, null, null, Map.of(1L, done(1, 10, null), 2L,
                         new TaskRun(2, TaskStatus.RUNNING, T0, "ann", null, null, 5L, null, null)));
         assertThat(execution.status(this.announce)).isEqualTo(TaskStatus.DONE);
         assertThat(execution.status(this.extract)).isEqualTo(TaskStatus.RUNNING);
