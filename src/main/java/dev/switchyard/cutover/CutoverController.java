@@ -36,8 +36,11 @@ class CutoverController {
 
     private final java.time.Clock clock;
 
+    private final GoNoGo goNoGo;
+
     CutoverController(CutoverPlan plan, ProjectPeople people, ProjectAccess access, WorkspaceModel workspace,
-            CutoverExecutions executions, java.time.Clock clock) {
+            CutoverExecutions executions, java.time.Clock clock, GoNoGo goNoGo) {
+        this.goNoGo = goNoGo;
         this.executions = executions;
         this.clock = clock;
         this.plan = plan;
@@ -49,23 +52,7 @@ class CutoverController {
     @GetMapping("/projects/{projectId}/cutover")
     String cutover(@PathVariable Long projectId,
             @org.springframework.web.bind.annotation.RequestParam(required = false) String finalRecords, Model model) {
-        page(projectId, model);
-        Long records = null;
-        if (finalRecords != null && !finalRecords.isBlank()) {
-            if (!finalRecords.strip().matches("\\d{1,15}")) {
-                model.addAttribute("flashError", "'" + finalRecords.strip()
-                        + "' is not a number of records: the final delta's records are a whole number, 0 or more");
-            }
-            else {
-                records = Long.valueOf(finalRecords.strip());
-            }
-        }
-        List<Execution> all = this.executions.list(projectId);
-        model.addAttribute("executions", all);
-        model.addAttribute("active", all.stream().anyMatch(Execution::active));
-        model.addAttribute("comparison", Comparison.of((List<CutoverTask>) model.getAttribute("tasks"),
-                CutoverExecutions.oldestFirst(all), this.executions.predict(projectId, records), this.clock.instant()));
-        model.addAttribute("finalRecords", finalRecords);
+        page(projectId, model, finalRecords);
         TaskForm form = new TaskForm();
         form.setOwner(dev.switchyard.admin.CurrentUser.require().getUsername());
         model.addAttribute("form", form);
@@ -97,7 +84,7 @@ class CutoverController {
         }
         catch (InvalidInputException ex) {
             FormErrors.reject(result, ex);
-            page(projectId, model);
+            page(projectId, model, null);
             return "cutover/plan";
         }
     }
@@ -142,12 +129,33 @@ class CutoverController {
         return "redirect:/projects/" + projectId + "/cutover";
     }
 
-    private void page(Long projectId, Model model) {
+    private void page(Long projectId, Model model, String finalRecords) {
         this.workspace.fill(projectId, model, "cutover");
         List<CutoverTask> tasks = this.plan.tasks(projectId);
         model.addAttribute("tasks", tasks);
         model.addAttribute("waitsFor", waitsFor(tasks));
         options(projectId, model);
+        Long records = null;
+        if (finalRecords != null && !finalRecords.isBlank()) {
+            if (!finalRecords.strip().matches("\\d{1,15}")) {
+                model.addAttribute("flashError", "'" + finalRecords.strip()
+                        + "' is not a number of records: the final delta's records are a whole number, 0 or more");
+            }
+            else {
+                records = Long.valueOf(finalRecords.strip());
+            }
+        }
+        List<Execution> all = this.executions.list(projectId);
+        model.addAttribute("executions", all);
+        model.addAttribute("active", all.stream().anyMatch(Execution::active));
+        model.addAttribute("comparison", Comparison.of((List<CutoverTask>) model.getAttribute("tasks"),
+                CutoverExecutions.oldestFirst(all), this.executions.predict(projectId, records), this.clock.instant()));
+        model.addAttribute("finalRecords", finalRecords);
+        java.util.Map<GateKind, java.math.BigDecimal> gates = this.goNoGo.gates(projectId);
+        model.addAttribute("gateSettings", gates);
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        gates.forEach((kind, value) -> values.put(kind.name(), value.stripTrailingZeros().toPlainString()));
+        model.addAttribute("gateValues", values);
     }
 
     private void editPage(Long projectId, CutoverTask task, Model model) {

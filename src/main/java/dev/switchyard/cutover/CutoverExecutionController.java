@@ -35,8 +35,11 @@ class CutoverExecutionController {
 
     private final Clock clock;
 
+    private final GoNoGo goNoGo;
+
     CutoverExecutionController(CutoverExecutions executions, CutoverPlan plan, ProjectAccess access,
-            WorkspaceModel workspace, Clock clock) {
+            WorkspaceModel workspace, Clock clock, GoNoGo goNoGo) {
+        this.goNoGo = goNoGo;
         this.executions = executions;
         this.plan = plan;
         this.access = access;
@@ -65,6 +68,7 @@ class CutoverExecutionController {
         this.workspace.fill(projectId, model, "cutover");
         model.addAttribute("view", view(projectId, executionId));
         model.addAttribute("freeze", this.executions.breaches(projectId, executionId).orElse(null));
+        GoNoGoModel.fill(model, this.goNoGo, projectId, this.executions.get(projectId, executionId));
         return "cutover/execution";
     }
 

@@ -62,7 +62,10 @@ class EndpointAccessIntegrationTests {
             "/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/start",
             "/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/done",
             "/api/v1/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/start",
-            "/api/v1/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/done");
+            "/api/v1/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/done",
+            // go/no-go votes: stakeholders and testers; the service refuses the others
+            "/projects/{projectId}/cutover/executions/{executionId}/votes",
+            "/api/v1/projects/{projectId}/cutover/executions/{executionId}/votes");
 
     /**
      * Project endpoints that change something and are open to testers as well as analysts
