@@ -59,6 +59,20 @@ class CutoverController {
         return "cutover/plan";
     }
 
+    @GetMapping("/projects/{projectId}/cutover/runbook.xlsx")
+    void runbook(@PathVariable Long projectId, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        List<CutoverTask> tasks = this.plan.tasks(projectId);
+        List<Execution> all = CutoverExecutions.oldestFirst(this.executions.list(projectId));
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                org.springframework.http.ContentDisposition.attachment()
+                    .filename("cutover-runbook-" + projectId + ".xlsx")
+                    .build()
+                    .toString());
+        RunbookExport.write(tasks, all, this.executions.predict(projectId, null), response.getOutputStream());
+    }
+
     @PostMapping("/projects/{projectId}/cutover/template")
     String template(@PathVariable Long projectId, RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);

@@ -158,6 +158,27 @@ class CutoverExecutionIntegrationTests {
             .andExpect(content().string(containsString("Rehearsal " + execution + " against staging")))
             .andExpect(content().string(containsString("/projects/" + steps.setup().project() + "/runs/" + runId)))
             .andExpect(content().string(org.hamcrest.Matchers.not(containsString("start-task-"))));
+        // the runbook with its actuals, as a workbook
+        byte[] xlsx = this.mvc
+            .perform(get("/projects/" + steps.setup().project() + "/cutover/runbook.xlsx")
+                .with(this.fixtures.login(steps.tester())))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("Runbook");
+            org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+            assertThat(format.formatCellValue(sheet.getRow(0).getCell(9)))
+                .isEqualTo("Rehearsal " + execution + " status");
+            assertThat(format.formatCellValue(sheet.getRow(0).getCell(13))).isEqualTo("Predicted (min)");
+            assertThat(format.formatCellValue(sheet.getRow(1).getCell(2))).isEqualTo("Freeze the source");
+            assertThat(format.formatCellValue(sheet.getRow(1).getCell(3))).isEqualTo(steps.tester());
+            assertThat(format.formatCellValue(sheet.getRow(3).getCell(9))).isEqualTo("Done");
+            assertThat(sheet.getRow(3).getCell(12).getNumericCellValue()).isGreaterThanOrEqualTo(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(4);
+        }
         assertThat(this.jdbc.queryForObject(
                 "select count(*) from audit_event where project_id = ? and entity_type = 'Cutover' and action = 'task done'",
                 Integer.class, steps.setup().project()))
