@@ -14,6 +14,7 @@ import java.util.Set;
 import dev.switchyard.admin.CurrentUser;
 import dev.switchyard.admin.SwitchyardPrincipal;
 import dev.switchyard.audit.AuditLog;
+import dev.switchyard.notification.NotificationService;
 import dev.switchyard.project.Environment;
 import dev.switchyard.project.ProjectAccess;
 import dev.switchyard.project.ProjectRole;
@@ -52,9 +53,13 @@ public class CutoverExecutions {
 
     private final FreezeBreaches breaches;
 
+    private final NotificationService notifications;
+
     CutoverExecutions(JdbcTemplate jdbc, CutoverPlan plan, ProjectService projects, ProjectAccess access,
-            WorkbenchActions actions, AuditLog audit, Clock clock, FreezeBreaches breaches) {
+            WorkbenchActions actions, AuditLog audit, Clock clock, FreezeBreaches breaches,
+            NotificationService notifications) {
         this.breaches = breaches;
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.plan = plan;
         this.projects = projects;
@@ -99,7 +104,9 @@ public class CutoverExecutions {
                 values (?, ?, ?, 'ACTIVE', ?, ?) returning id""", Long.class, projectId, mode.name(),
                 environment.getId(), CurrentUser.require().getUsername(), Timestamp.from(this.clock.instant()));
         this.audit.record(projectId, "Cutover", id, "started", mode.label() + " against " + environment.getName());
-        return get(projectId, id);
+        Execution execution = get(projectId, id);
+        notifyReady(projectId, execution, Map.of());
+        return execution;
     }
 
     /**
@@ -140,6 +147,7 @@ public class CutoverExecutions {
             return execution;
         }
         Map<Long, CutoverTask> tasks = byId(projectId);
+        boolean finished = false;
         for (TaskRun run : execution.runs().values()) {
             CutoverTask task = tasks.get(run.taskId());
             if (run.status() != TaskStatus.RUNNING || task == null || run.actionRef() == null) {
@@ -154,6 +162,7 @@ public class CutoverExecutions {
                         state.succeeded() ? "DONE" : "FAILED", Timestamp.from(end), AuditLog.SYSTEM, state.records(),
                         state.failure(), executionId, task.id());
                 if (changed > 0) {
+                    finished = true;
                     this.audit.recordAs(AuditLog.SYSTEM, projectId, "Cutover", executionId,
                             state.succeeded() ? "task done" : "task failed",
                             task.position() + ". " + task.name() + ((state.failure() != null) ? ": " + state.failure()
@@ -161,7 +170,35 @@ public class CutoverExecutions {
                 }
             }
         }
-        return stored(projectId, executionId);
+        Execution after = stored(projectId, executionId);
+        if (finished) {
+            notifyReady(projectId, after, execution.runs());
+        }
+        return after;
+    }
+
+    /**
+     * Tells the owner and backup of each task that became ready (in the app).
+     * @param projectId the project
+     * @param execution the execution now
+     * @param before its task runs before the change
+     */
+    private void notifyReady(long projectId, Execution execution, Map<Long, TaskRun> before) {
+        Execution earlier = new Execution(execution.id(), projectId, execution.mode(), execution.environmentId(),
+                execution.environment(), execution.status(), execution.startedBy(), execution.startedAt(),
+                execution.finishedAt(), execution.freezeAt(), execution.freezeBy(), before);
+        boolean first = before.isEmpty() && execution.runs().isEmpty();
+        for (CutoverTask task : this.plan.tasks(projectId)) {
+            if (execution.status(task) == TaskStatus.READY && (first || earlier.status(task) == TaskStatus.WAITING)) {
+                List<Long> users = (task.backupId() != null) ? List.of(task.ownerId(), task.backupId())
+                        : List.of(task.ownerId());
+                this.notifications.notify(users, projectId,
+                        "Cutover task " + task.position() + " '" + task.name() + "' is ready to start ("
+                                + execution.mode().label().toLowerCase(java.util.Locale.ROOT) + " " + execution.id()
+                                + ")",
+                        "/projects/" + projectId + "/cutover/executions/" + execution.id());
+            }
+        }
     }
 
     /**
@@ -255,7 +292,9 @@ public class CutoverExecutions {
                 CurrentUser.require().getUsername(), text, executionId, taskId);
         this.audit.record(projectId, "Cutover", executionId, "task done",
                 task.position() + ". " + task.name() + ((text != null) ? ": " + text : ""));
-        return get(projectId, executionId);
+        Execution after = get(projectId, executionId);
+        notifyReady(projectId, after, execution.runs());
+        return after;
     }
 
     /**

@@ -103,6 +103,18 @@ class CutoverExecutionIntegrationTests {
             .andExpect(jsonPath("$.tasks[0].message").value("Source read-only at 08:00"))
             .andExpect(jsonPath("$.tasks[1].status").value("READY"));
 
+        // the owner and backup of a task that became ready are told, in the app: the
+        // analyst
+        // backs up task 1 (ready when the rehearsal started) and owns task 2 (ready once
+        // task
+        // 1 was done)
+        assertThat(this.jdbc.queryForList(
+                "select n.message from notification n join app_user u on u.id = n.user_id"
+                        + " where n.project_id = ? and u.username = ? order by n.id",
+                String.class, steps.setup().project(), analyst))
+            .containsExactly("Cutover task 1 'Freeze the source' is ready to start (rehearsal " + execution + ")",
+                    "Cutover task 2 'Delta extraction' is ready to start (rehearsal " + execution + ")");
+
         // automatic tasks launch their action and are done when it completes
         this.mvc.perform(post(path + "/tasks/" + extract + "/start").with(steps.setup().auth()))
             .andExpect(status().isOk())
