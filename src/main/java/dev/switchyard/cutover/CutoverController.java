@@ -162,8 +162,8 @@ class CutoverController {
         List<Execution> all = this.executions.list(projectId);
         model.addAttribute("executions", all);
         model.addAttribute("active", all.stream().anyMatch(Execution::active));
-        model.addAttribute("comparison", Comparison.of((List<CutoverTask>) model.getAttribute("tasks"),
-                CutoverExecutions.oldestFirst(all), this.executions.predict(projectId, records), this.clock.instant()));
+        model.addAttribute("comparison", Comparison.of(tasks, CutoverExecutions.oldestFirst(all),
+                this.executions.predict(projectId, records), this.clock.instant()));
         model.addAttribute("finalRecords", finalRecords);
         java.util.Map<GateKind, java.math.BigDecimal> gates = this.goNoGo.gates(projectId);
         model.addAttribute("gateSettings", gates);
