@@ -56,7 +56,16 @@ class EndpointAccessIntegrationTests {
      * Project endpoints that change something yet are open to every member (comments).
      */
     static final Set<String> ANY_MEMBER_CHANGES = Set.of("/projects/{projectId}/scope/comments",
-            "/api/v1/projects/{projectId}/scope/versions/{version}/comments");
+            "/api/v1/projects/{projectId}/scope/versions/{version}/comments",
+            // cutover tasks: their owner or backup (any role) or an analyst; the service
+            // refuses everybody else (CutoverExecutionIntegrationTests)
+            "/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/start",
+            "/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/done",
+            "/api/v1/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/start",
+            "/api/v1/projects/{projectId}/cutover/executions/{executionId}/tasks/{taskId}/done",
+            // go/no-go votes: stakeholders and testers; the service refuses the others
+            "/projects/{projectId}/cutover/executions/{executionId}/votes",
+            "/api/v1/projects/{projectId}/cutover/executions/{executionId}/votes");
 
     /**
      * Project endpoints that change something and are open to testers as well as analysts
@@ -155,7 +164,8 @@ class EndpointAccessIntegrationTests {
                 Map.entry("snapshotId", snapshot.getId().toString()), Map.entry("findingId", "1"),
                 Map.entry("object", "Account"), Map.entry("version", "1"), Map.entry("notificationId", "1"),
                 Map.entry("archiveId", "1"), Map.entry("runId", run.toString()),
-                Map.entry("validationId", validation(project, run).toString()), Map.entry("sourceId", "001A"));
+                Map.entry("validationId", validation(project, run).toString()), Map.entry("sourceId", "001A"),
+                Map.entry("taskId", "1"), Map.entry("executionId", "1"));
 
         List<Endpoint> endpoints = endpoints();
         assertThat(endpoints).hasSizeGreaterThan(30);
