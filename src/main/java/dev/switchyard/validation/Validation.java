@@ -203,7 +203,24 @@ public record Validation(long id, long runId, long projectId, long environmentId
     public record ObjectResult(int position, String source, String target, long extracted, long inScope, long created,
             long updated, long unchanged, long quarantined, long excluded, long archived, long withoutOutcome,
             Long inTarget, long missing, long compared, Boolean balanced, String reason, Long outOfScope,
-            Long outOfScopeKept) {
+            Long outOfScopeKept, java.math.BigDecimal quarantineWarnPercent) {
+
+        /**
+         * @return the share of the in-scope records the run quarantined, in percent (0
+         * without records in scope)
+         */
+        public double quarantinePercent() {
+            return (this.inScope > 0) ? 100.0 * this.quarantined / this.inScope : 0;
+        }
+
+        /**
+         * @return whether the run quarantined more of this object than the warn threshold
+         * allows
+         */
+        public boolean quarantineAboveThreshold() {
+            return this.quarantineWarnPercent != null && this.quarantined > 0
+                    && quarantinePercent() > this.quarantineWarnPercent.doubleValue();
+        }
 
         /**
          * @return created + updated + unchanged
@@ -223,7 +240,8 @@ public record Validation(long id, long runId, long projectId, long environmentId
          * @return the reconciliation's verdict for this object: unverified when it could
          * not be read; fail when it does not balance or the target holds rows out of
          * scope that the run did not keep on purpose; warn when it holds only rows the
-         * run kept on purpose (and reported); else pass
+         * run kept on purpose (and reported), or when the run quarantined more of the
+         * object than {@code switchyard.validation.quarantine-warn-percent}; else pass
          */
         public Verdict verdict() {
             if (this.balanced == null) {
@@ -232,7 +250,7 @@ public record Validation(long id, long runId, long projectId, long environmentId
             if (!this.balanced || outOfScopeUnexplained() > 0) {
                 return Verdict.FAIL;
             }
-            return (outOfScopeCount() > 0) ? Verdict.WARN : Verdict.PASS;
+            return (outOfScopeCount() > 0 || quarantineAboveThreshold()) ? Verdict.WARN : Verdict.PASS;
         }
 
         /**

@@ -140,15 +140,21 @@ class ValidationApiController {
      * @param outOfScopeKept of those, the rows the run kept on purpose (delete policy
      * report), which warn; the others fail
      * @param verdict PASS, WARN, FAIL or UNVERIFIED
+     * @param quarantinePercent the share of the in-scope records quarantined, in percent
+     * @param quarantineAboveThreshold whether that share is above
+     * {@code switchyard.validation.quarantine-warn-percent} (1 by default), which makes
+     * the object warn
      */
     record ObjectJson(String name, String target, long extracted, long inScope, long created, long updated,
             long unchanged, long quarantined, long excluded, long archived, long withoutOutcome, Long inTarget,
-            long missing, Boolean balanced, String reason, Long outOfScope, Long outOfScopeKept, String verdict) {
+            long missing, Boolean balanced, String reason, Long outOfScope, Long outOfScopeKept, String verdict,
+            double quarantinePercent, boolean quarantineAboveThreshold) {
 
         static ObjectJson of(Validation.ObjectResult o) {
             return new ObjectJson(o.source(), o.target(), o.extracted(), o.inScope(), o.created(), o.updated(),
                     o.unchanged(), o.quarantined(), o.excluded(), o.archived(), o.withoutOutcome(), o.inTarget(),
-                    o.missing(), o.balanced(), o.reason(), o.outOfScope(), o.outOfScopeKept(), o.verdict().name());
+                    o.missing(), o.balanced(), o.reason(), o.outOfScope(), o.outOfScopeKept(), o.verdict().name(),
+                    Math.round(o.quarantinePercent() * 100) / 100.0, o.quarantineAboveThreshold());
         }
 
     }

@@ -175,7 +175,7 @@ class ValidationEngine {
                     new Validation.ObjectResult(i, step.source(), step.target(), counts.extracted, counts.inScope(),
                             counts.get("CREATED"), counts.get("UPDATED"), counts.get("UNCHANGED"),
                             counts.get("QUARANTINED"), counts.get("EXCLUDED"), counts.get("ARCHIVED"),
-                            counts.withoutOutcome, null, 0, 0, null, reason, null, null));
+                            counts.withoutOutcome, null, 0, 0, null, reason, null, null, null));
         }
         this.store.finished(validation.id(), ValidationStatus.COULD_NOT_VERIFY, "Could not verify: " + reason, 0, 0, 0);
     }
@@ -238,7 +238,7 @@ class ValidationEngine {
                             counts.get("CREATED"), counts.get("UPDATED"), counts.get("UNCHANGED"),
                             counts.get("QUARANTINED"), counts.get("EXCLUDED"), counts.get("ARCHIVED"),
                             counts.withoutOutcome, inTarget, check.missing, check.compared, balanced, reason,
-                            (reason != null) ? null : held.outOfScope, (reason != null) ? null : held.kept));
+                            (reason != null) ? null : held.outOfScope, (reason != null) ? null : held.kept, null));
             if (reason == null) {
                 this.store.fields(validation.id(), check.fieldResults());
                 this.store.checks(validation.id(), check.checkResults());

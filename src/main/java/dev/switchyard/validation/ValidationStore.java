@@ -31,8 +31,11 @@ class ValidationStore {
 
     private final JdbcTemplate jdbc;
 
-    ValidationStore(JdbcTemplate jdbc) {
+    private final ValidationProperties properties;
+
+    ValidationStore(JdbcTemplate jdbc, ValidationProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     long insert(long runId, long projectId, long environmentId, String mode, Integer sampleSize, Long seed,
@@ -407,7 +410,7 @@ class ValidationStore {
                         rs.getLong("missing"), rs.getLong("compared"),
                         (Boolean) rs.getObject("balanced", Boolean.class), rs.getString("reason"),
                         (Long) rs.getObject("out_of_scope", Long.class),
-                        (Long) rs.getObject("out_of_scope_kept", Long.class)),
+                        (Long) rs.getObject("out_of_scope_kept", Long.class), this.properties.quarantineWarnPercent()),
                 id);
         List<Validation.FieldResult> fields = this.jdbc.query("""
                 select f.* from validation_field f
