@@ -35,9 +35,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A full migration of the bundled Salesforce export into a stub org that follows the
  * published contract, through the connections API, the mapping API and a run: every
  * record upserted on the external id {@code Legacy_Id__c}, every reference rebuilt from
- * the cross-reference, the ledger balanced; then the org's limit is reached mid-run, the
- * run waits for its API budget keeping its place, and goes on by itself once the budget
- * is reset, with no duplicate in the org.
+ * the cross-reference, the ledger balanced, the validation reading every record back from
+ * the org passing; then the org's limit is reached mid-run, the run waits for its API
+ * budget keeping its place, and goes on by itself once the budget is reset, with no
+ * duplicate in the org.
  */
 @IntegrationTest
 class SalesforceRunIntegrationTests {
@@ -166,6 +167,12 @@ class SalesforceRunIntegrationTests {
             references += assertReference(opportunity, "AccountId", row.get("AccountId"), accounts);
         }
         assertThat(references).isGreaterThan(800);
+
+        // the run validated against the org: every record read back by id and compared
+        String validation = dev.switchyard.support.Validations.validate(this.mvc, auth, runId, null);
+        assertThat((String) JsonPath.read(validation, "$.status")).isEqualTo("COMPLETED");
+        assertThat((String) JsonPath.read(validation, "$.verdict")).isEqualTo("PASS");
+        assertThat((Integer) JsonPath.read(validation, "$.processed")).isEqualTo(990);
 
         // a second run meets the org's daily limit after a few calls: it waits for the
         // budget keeping its place,
