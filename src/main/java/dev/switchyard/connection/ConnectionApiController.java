@@ -134,6 +134,25 @@ class ConnectionApiController {
         return json(this.connections.get(connectionId), null);
     }
 
+    /**
+     * A CRM connection's API budget.
+     *
+     * @param apiBudgetPercent the share of the provider's daily limit the project may
+     * use, 1 to 100
+     */
+    record Budget(String apiBudgetPercent) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/projects/{projectId}/connections/{connectionId}/budget")
+    @Operation(summary = "Change the share of a CRM's daily API limit the project may use",
+            description = "{\"apiBudgetPercent\": 1-100} → 200 with the connection (audited); work waiting for its budget "
+                    + "finds the new share at its next check. 422 for a share outside 1-100 or a connection that is not a CRM.")
+    ConnectionJson budget(@PathVariable Long projectId, @PathVariable Long connectionId, @RequestBody Budget budget) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        this.connections.inProject(projectId, connectionId);
+        return json(this.connections.setBudgetPercent(connectionId, budget.apiBudgetPercent()), null);
+    }
+
     private ResponseEntity<ConnectionJson> created(ConnectionService.Created created) {
         DataConnection c = created.connection();
         return ResponseEntity.created(URI.create("/api/v1/projects/" + c.getProjectId() + "/connections/" + c.getId()))

@@ -118,6 +118,22 @@ class ConnectionController {
         return "redirect:/projects/" + projectId + "/connections";
     }
 
+    @PostMapping("/projects/{projectId}/connections/{connectionId}/budget")
+    String budget(@PathVariable Long projectId, @PathVariable Long connectionId,
+            @RequestParam(required = false) String apiBudgetPercent, RedirectAttributes redirect) {
+        this.access.require(projectId, ProjectRole.ANALYST);
+        this.connections.inProject(projectId, connectionId);
+        try {
+            DataConnection connection = this.connections.setBudgetPercent(connectionId, apiBudgetPercent);
+            redirect.addFlashAttribute("flash", "'" + connection.getName() + "' may now use "
+                    + connection.getOptions().get(CrmSettings.BUDGET_PERCENT) + "% of the daily API limit.");
+        }
+        catch (InvalidInputException ex) {
+            redirect.addFlashAttribute("flashError", ex.getMessage());
+        }
+        return "redirect:/projects/" + projectId + "/connections";
+    }
+
     @PostMapping("/projects/{projectId}/connections/{connectionId}/refresh")
     String refresh(@PathVariable Long projectId, @PathVariable Long connectionId, RedirectAttributes redirect) {
         this.access.require(projectId, ProjectRole.ANALYST);

@@ -292,6 +292,29 @@ public class ConnectionService {
         return this.budgets.refusal(connection);
     }
 
+    /**
+     * Changes the share of the provider's daily API limit a CRM connection's project may
+     * use; work waiting for its budget finds the new share at its next check.
+     * @param connectionId a CRM connection
+     * @param percent the new share, from 1 to 100
+     * @return the connection
+     */
+    @Transactional
+    public DataConnection setBudgetPercent(Long connectionId, String percent) {
+        DataConnection connection = get(connectionId);
+        if (!connection.getType().isCrm()) {
+            throw new InvalidInputException(CrmSettings.BUDGET_PERCENT, "Only a CRM connection has an API budget: "
+                    + connection.getName() + " is " + connection.getType().key());
+        }
+        int share = CrmSettings.budgetPercent(percent);
+        Map<String, String> options = new LinkedHashMap<>(connection.getOptions());
+        String before = options.put(CrmSettings.BUDGET_PERCENT, String.valueOf(share));
+        connection.setOptions(options);
+        this.audit.record(connection.getProjectId(), "Connection", connectionId, "API budget",
+                "share of the daily limit " + before + "% → " + share + "%");
+        return connection;
+    }
+
     private static String problemField(ConnectorType type) {
         if (type == ConnectorType.SALESFORCE) {
             return "loginUrl";

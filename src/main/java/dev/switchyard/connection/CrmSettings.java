@@ -134,6 +134,15 @@ final class CrmSettings {
         return value;
     }
 
+    /**
+     * @param value a share of the daily limit as given, such as {@code 40} or {@code 40%}
+     * @return the share in percent
+     * @throws InvalidInputException when it is not from 1 to 100
+     */
+    static int budgetPercent(String value) {
+        return budget(Map.of(BUDGET_PERCENT, (value != null) ? value : ""));
+    }
+
     private static int budget(Map<String, String> settings) {
         String value = settings.get(BUDGET_PERCENT);
         if (value == null) {

@@ -93,9 +93,18 @@ class SalesforceConnectionBrowserTests {
             .doesNotContain(stub.clientSecret());
         assertThat(web.getPageSource()).doesNotContain(stub.clientSecret());
 
-        Browser.click(By.cssSelector("#target-sandbox button[type=submit]"));
-        assertThat(Browser.awaitText(By.cssSelector("[role=status]"), "API usage")).contains("API usage:",
+        Browser.click(By.xpath("//*[@id='target-sandbox']//button[normalize-space()='Test connection']"));
+        assertThat(Browser.awaitText(By.cssSelector("[role=status]"), "Connection works")).contains("API usage:",
                 "calls used in the provider's daily period", "this project may use 40%");
+        assertThat(Browser.await(By.id("target-sandbox-budget")).getText()).contains("limits: ");
+
+        // the share is changed on the card (audited)
+        web.findElement(By.id("target-sandbox-share")).clear();
+        web.findElement(By.id("target-sandbox-share")).sendKeys("30");
+        Browser.click(By.id("target-sandbox-share-save"));
+        assertThat(Browser.awaitText(By.cssSelector("[role=status]"), "may now use"))
+            .contains("may now use 30% of the daily API limit");
+        assertThat(Browser.await(By.id("target-sandbox-budget")).getText()).contains("this project may use 30%");
 
         // with the mapping the suggestions make (owners left to the org's default: the
         // export has no users)
@@ -112,7 +121,7 @@ class SalesforceConnectionBrowserTests {
         web.findElement(By.linkText("Runs")).click();
         String estimate = Browser.awaitText(By.id("budget-sandbox"), "calls");
         assertThat(estimate).contains("sandbox (salesforce): a full run of extraction", "writes 990 records in about",
-                "this project may use 40%", "left");
+                "this project may use 30%", "left");
     }
 
     private void fill(WebDriver web, String secret) {
