@@ -44,6 +44,15 @@ class RunLogIntegrationTests {
                 TargetDatabases.demoSchema());
         long id = setup.start(this.mvc, "{\"mode\": \"full\", \"recordsPerSecond\": 400}");
         setup.await(this.mvc, id, "RUNNING");
+        // pause once a chunk of the opportunities (774 records, four chunks) is
+        // committed, so that the resume continues after it
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            String run = this.mvc.perform(get("/api/v1/runs/" + id).with(setup.auth()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+            return ((Number) com.jayway.jsonpath.JsonPath.read(run, "$.objects[2].processed")).longValue() > 0;
+        });
         this.mvc.perform(post("/api/v1/runs/" + id + "/pause").with(setup.auth())).andExpect(status().isOk());
         setup.await(this.mvc, id, "PAUSED");
         this.mvc.perform(post("/api/v1/runs/" + id + "/resume").with(setup.auth())).andExpect(status().isOk());
