@@ -13,8 +13,10 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -48,6 +50,37 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Password logins (form and HTTP Basic). Only the lock is checked before the password
+     * — unknown names are locked the same way, so it tells nothing —; that an account is
+     * disabled (or expired) is said only to someone who gave its right password, so a
+     * wrong password for a disabled account answers as for any other name.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setPreAuthenticationChecks((user) -> {
+            if (!user.isAccountNonLocked()) {
+                throw new LockedException("This account is locked for a minute after too many failed logins");
+            }
+        });
+        provider.setPostAuthenticationChecks((user) -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("This account is disabled");
+            }
+            if (!user.isAccountNonExpired()) {
+                throw new org.springframework.security.authentication.AccountExpiredException(
+                        "This account has expired");
+            }
+            if (!user.isCredentialsNonExpired()) {
+                throw new org.springframework.security.authentication.CredentialsExpiredException(
+                        "This password has expired");
+            }
+        });
+        return provider;
     }
 
     @Bean

@@ -65,6 +65,15 @@ class UserAdministrationIntegrationTests {
                 .with(this.fixtures.login(Fixtures.ADMIN))
                 .param("enabled", "false"))
             .andExpect(redirectedUrl("/admin/users/" + user.getId()));
+        // a wrong password answers as for any name: only the right one learns the account
+        // is disabled
+        this.mvc.perform(post("/login").with(csrf()).param("username", user.getUsername()).param("password", "wrong-1"))
+            .andExpect(redirectedUrl("/login?error"));
+        this.mvc
+            .perform(post("/login").with(csrf())
+                .param("username", "nobody-" + user.getUsername())
+                .param("password", "wrong-1"))
+            .andExpect(redirectedUrl("/login?error"));
         this.mvc.perform(
                 post("/login").with(csrf()).param("username", user.getUsername()).param("password", Fixtures.PASSWORD))
             .andExpect(redirectedUrl("/login?disabled"));
