@@ -2,13 +2,10 @@ package dev.switchyard.connection;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import dev.switchyard.admin.AppUser;
-import dev.switchyard.project.Project;
 import dev.switchyard.support.Browser;
-import dev.switchyard.support.ExtractionSteps;
 import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
-import dev.switchyard.support.TestFiles;
+import dev.switchyard.support.Mashmatrix;
 import dev.switchyard.support.salesforce.MashmatrixOrg;
 import dev.switchyard.support.salesforce.SalesforceStubOrg;
 import org.junit.jupiter.api.AfterAll;
@@ -21,13 +18,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -67,20 +61,12 @@ class SalesforceConnectionBrowserTests {
 
     @Test
     void analystConnectsAnOrgTestsItAndSeesTheBudgetEstimate() throws Exception {
-        AppUser analyst = this.fixtures.user("sfconnect");
-        Project project = this.fixtures.project(analyst.getUsername());
-        RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
-        this.mvc.perform(multipart("/api/v1/projects/" + project.getId() + "/connections")
-            .file(new MockMultipartFile("file", "export.zip", "application/zip",
-                    TestFiles.zipOf("sf-export-mashmatrix", "Account.csv", "Contact.csv", "Opportunity.csv")))
-            .param("role", "source")
-            .param("type", "csv")
-            .with(auth)).andExpect(status().isCreated());
-        ExtractionSteps.extract(this.mvc, project.getId(), "full", auth);
+        Mashmatrix source = Mashmatrix.sourceOnly(this.mvc, this.fixtures, "sfconnect");
+        RequestPostProcessor auth = source.auth();
 
-        Browser.login(base(), analyst.getUsername(), Fixtures.PASSWORD);
+        Browser.login(base(), source.analyst(), Fixtures.PASSWORD);
         WebDriver web = Browser.driver();
-        web.get(base() + "/projects/" + project.getId() + "/connections");
+        web.get(base() + "/projects/" + source.project() + "/connections");
         fill(web, "not-the-secret");
         assertThat(Browser.await(By.cssSelector("#target-sandbox [role=alert]")).getText()).contains("invalid_client");
 
@@ -108,7 +94,7 @@ class SalesforceConnectionBrowserTests {
 
         // with the mapping the suggestions make (owners left to the org's default: the
         // export has no users)
-        String base = "/api/v1/projects/" + project.getId() + "/mapping";
+        String base = "/api/v1/projects/" + source.project() + "/mapping";
         String suggested = this.mvc.perform(post(base + "/suggest").with(auth))
             .andExpect(status().isOk())
             .andReturn()

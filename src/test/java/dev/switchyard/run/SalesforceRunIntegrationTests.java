@@ -5,12 +5,9 @@ import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import dev.switchyard.admin.AppUser;
-import dev.switchyard.project.Project;
-import dev.switchyard.support.ExtractionSteps;
 import dev.switchyard.support.Fixtures;
 import dev.switchyard.support.IntegrationTest;
-import dev.switchyard.support.TestFiles;
+import dev.switchyard.support.Mashmatrix;
 import dev.switchyard.support.salesforce.MashmatrixOrg;
 import dev.switchyard.support.salesforce.SalesforceStubOrg;
 import org.junit.jupiter.api.AfterAll;
@@ -19,14 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -65,17 +60,9 @@ class SalesforceRunIntegrationTests {
     @Test
     void theExportMigratesIntoTheOrgWithEveryReferenceRebuiltAndWaitsForTheBudgetWithoutLosingItsPlace()
             throws Exception {
-        AppUser analyst = this.fixtures.user("sfrun");
-        Project project = this.fixtures.project(analyst.getUsername());
-        RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
-        long projectId = project.getId();
-        this.mvc.perform(multipart("/api/v1/projects/" + projectId + "/connections")
-            .file(new MockMultipartFile("file", "export.zip", "application/zip",
-                    TestFiles.zipOf("sf-export-mashmatrix", "Account.csv", "Contact.csv", "Opportunity.csv")))
-            .param("role", "source")
-            .param("type", "csv")
-            .with(auth)).andExpect(status().isCreated());
-        ExtractionSteps.extract(this.mvc, projectId, "full", auth);
+        Mashmatrix source = Mashmatrix.sourceOnly(this.mvc, this.fixtures, "sfrun");
+        RequestPostProcessor auth = source.auth();
+        long projectId = source.project();
 
         // the org as the sandbox's target: its secret is never returned
         String connection = this.mvc

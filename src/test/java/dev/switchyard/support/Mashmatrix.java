@@ -45,6 +45,20 @@ public record Mashmatrix(long project, String analyst, long connection, RequestP
      */
     public static Mashmatrix extracted(MockMvc mvc, Fixtures fixtures, EmbeddedPostgres postgres, String prefix,
             String schema) throws Exception {
+        Mashmatrix source = sourceOnly(mvc, fixtures, prefix);
+        String url = TargetDatabases.create(postgres, "crm", schema);
+        TargetDatabases.connect(mvc, source.project(), "sandbox", url, source.auth());
+        return new Mashmatrix(source.project(), source.analyst(), source.connection(), source.auth(), url);
+    }
+
+    /**
+     * @param mvc the application
+     * @param fixtures the fixtures
+     * @param prefix the analyst's name prefix
+     * @return a project with the export uploaded as its source and extracted, and no
+     * target (url null)
+     */
+    public static Mashmatrix sourceOnly(MockMvc mvc, Fixtures fixtures, String prefix) throws Exception {
         AppUser analyst = fixtures.user(prefix);
         Project project = fixtures.project(analyst.getUsername());
         RequestPostProcessor auth = httpBasic(analyst.getUsername(), Fixtures.PASSWORD);
@@ -55,10 +69,8 @@ public record Mashmatrix(long project, String analyst, long connection, RequestP
             .param("type", "csv")
             .with(auth)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         ExtractionSteps.extract(mvc, project.getId(), "full", auth);
-        String url = TargetDatabases.create(postgres, "crm", schema);
-        TargetDatabases.connect(mvc, project.getId(), "sandbox", url, auth);
         return new Mashmatrix(project.getId(), analyst.getUsername(),
-                ((Number) JsonPath.read(created, "$.id")).longValue(), auth, url);
+                ((Number) JsonPath.read(created, "$.id")).longValue(), auth, null);
     }
 
     /**
